@@ -1,0 +1,42 @@
+import { calc } from "./commandes/calc.ts";
+import { EXIT_ERREUR, EXIT_OK, type Sorties } from "./sortie.ts";
+
+type Commande = { resume: string; executer(args: readonly string[], s: Sorties): number | Promise<number> };
+
+/** Each command is a thin adapter over the shared engine. */
+export const COMMANDES: Record<string, Commande> = {
+  calc: { resume: "évaluer une fonction LOGSOC (reste à vivre, taux d'effort, plan d'apurement, UC…)", executer: calc },
+};
+
+export function aideGenerale(): string {
+  return `LogSoc : calculs budgétaires pour l'accompagnement social des habitants.
+
+Utilisation : logsoc COMMANDE [OPTIONS]
+
+Commandes :
+${Object.entries(COMMANDES)
+  .map(([nom, c]) => `  ${nom.padEnd(12)} ${c.resume}`)
+  .join("\n")}
+
+Aide d'une commande : logsoc COMMANDE --help
+`;
+}
+
+const processSorties: Sorties = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+export async function main(argv: readonly string[], s: Sorties = processSorties): Promise<number> {
+  const [nom, ...reste] = argv;
+  if (nom === undefined || nom === "--help" || nom === "-h" || nom === "aide") {
+    s.out(aideGenerale());
+    return nom === undefined ? EXIT_ERREUR : EXIT_OK;
+  }
+  const commande = COMMANDES[nom];
+  if (!commande) {
+    s.err(`Commande inconnue « ${nom} ».\n\n${aideGenerale()}`);
+    return EXIT_ERREUR;
+  }
+  return commande.executer(reste, s);
+}

@@ -1,0 +1,29 @@
+import type { DateISO } from "../date.ts";
+import type { DefinitionArgument, ValeurArgument } from "./arguments.ts";
+
+/** A date inside a returned table: the Excel adapter turns it into a serial number, the CLI and API into ISO. */
+export interface CelluleDate {
+  readonly date: DateISO;
+}
+export type Cellule = number | string | boolean | null | CelluleDate;
+export type Resultat = number | string | boolean | Cellule[][];
+
+export function estCelluleDate(c: unknown): c is CelluleDate {
+  return typeof c === "object" && c !== null && "date" in c;
+}
+
+/** What an evaluation may need besides its arguments; adapters supply it. */
+export interface ContexteCalcul {
+  /** The day "today" means for barème lookups (Europe/Paris). */
+  aujourdhui: DateISO;
+}
+
+export interface DefinitionFonction {
+  /** Excel name, without the LOGSOC namespace. */
+  nom: string;
+  /** One French sentence, shown in Excel's function wizard and in `logsoc calc --help`. */
+  description: string;
+  arguments: readonly DefinitionArgument[];
+  /** Arguments are the coerced, not yet validated values keyed by argument name. */
+  calculer(args: Record<string, ValeurArgument>, ctx: ContexteCalcul): Resultat;
+}

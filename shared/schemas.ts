@@ -80,7 +80,8 @@ const NOMS_INCONNUS = (keys: readonly PropertyKey[]) => keys.map(String).join(",
 export function erreurDepuisZod(error: z.ZodError): ErreurLogsoc {
   const issue = error.issues[0]!;
   const chemin = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
-  if (issue.code === "invalid_type" && issue.input === undefined) {
+  // Needs `reportInput: true`: without it zod leaves `input` undefined for every issue.
+  if (issue.code === "invalid_type" && "input" in issue && issue.input === undefined) {
     return new ErreurLogsoc("ARGUMENT_MANQUANT", `L'argument obligatoire « ${chemin.join(".")} » est manquant.`, chemin);
   }
   if (issue.code === "unrecognized_keys") {
@@ -95,7 +96,7 @@ export function erreurDepuisZod(error: z.ZodError): ErreurLogsoc {
 /** Parses with a schema; failures become an ErreurLogsoc. Null values mean "omitted", as a blank cell does. */
 export function valider<S extends z.ZodType>(schema: S, valeurs: Record<string, unknown>): z.output<S> {
   const sansVides = Object.fromEntries(Object.entries(valeurs).filter(([, v]) => v !== null && v !== undefined));
-  const r = schema.safeParse(sansVides);
+  const r = schema.safeParse(sansVides, { reportInput: true });
   if (!r.success) throw erreurDepuisZod(r.error);
   return r.data;
 }

@@ -69,8 +69,12 @@ export function versSerieExcel(d: DateISO): number {
 }
 
 /** Today in France, which decides which barème is in force. */
+let formatParis: Intl.DateTimeFormat | undefined;
+
 export function aujourdhui(maintenant: Date = new Date()): DateISO {
-  const parts = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(maintenant);
+  // Building a DateTimeFormat costs tens of microseconds: build it once.
+  formatParis ??= new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+  const parts = formatParis.formatToParts(maintenant);
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   return dateISO(get("year"), get("month"), get("day"));
 }

@@ -12,7 +12,6 @@ export function nombrePersonnes(f: Foyer): number {
 
 /** Unités de consommation, échelle OCDE modifiée (INSEE, définition c1802): 1 + 0,5 per other person 14+ + 0,3 per child under 14. */
 export function unitesConsommation(f: Foyer): Montant {
-  return dec(1)
-    .plus(dec("0.5").times(f.personnes14Plus - 1))
-    .plus(dec("0.3").times(f.enfantsMoins14));
+  // Counted in tenths of a unit with integers (exact for whole persons), then one decimal division.
+  return dec(10 + 5 * (f.personnes14Plus - 1) + 3 * f.enfantsMoins14).dividedBy(10);
 }

@@ -95,7 +95,8 @@ export function erreurDepuisZod(error: z.ZodError): ErreurLogsoc {
 
 /** Parses with a schema; failures become an ErreurLogsoc. Null values mean "omitted", as a blank cell does. */
 export function valider<S extends z.ZodType>(schema: S, valeurs: Record<string, unknown>): z.output<S> {
-  const sansVides = Object.fromEntries(Object.entries(valeurs).filter(([, v]) => v !== null && v !== undefined));
+  const sansVides: Record<string, unknown> = {};
+  for (const k in valeurs) if (valeurs[k] !== null && valeurs[k] !== undefined) sansVides[k] = valeurs[k];
   const r = schema.safeParse(sansVides, { reportInput: true });
   if (!r.success) throw erreurDepuisZod(r.error);
   return r.data;

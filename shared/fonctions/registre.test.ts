@@ -84,3 +84,28 @@ describe("arguments comme Excel les passe", () => {
     expect(evaluer("logsoc.uc", [2, 2])).toBe(2.1);
   });
 });
+
+describe("somme de plage exacte (propriété)", () => {
+  it("la somme d'une plage de montants au centime ou non égale la somme décimale exacte", async () => {
+    const { default: fc } = await import("fast-check");
+    const { dec, somme, arrondiCentime } = await import("#shared/money.ts");
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 10_000_000 }).map((c) => c / 100), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(null)), { maxLength: 30 }),
+        (cellules) => {
+          const nombres = cellules.filter((x): x is number => x !== null);
+          const attendu = arrondiCentime(somme(nombres.map((x) => dec(x))));
+          const r = evaluer("RESTE_A_VIVRE", [cellules.map((x) => [x]), 0]);
+          expect(r).toBe(attendu.toNumber());
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("plage entièrement vide", () => {
+  it("vaut 0, comme SOMME : charges [[vide],[vide]] → RAV = ressources", () => {
+    expect(evaluer("RESTE_A_VIVRE", [1500, [[null], [""]]])).toBe(1500);
+  });
+});

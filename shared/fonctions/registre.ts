@@ -7,16 +7,26 @@ import type { ContexteCalcul, DefinitionFonction, Resultat } from "./types.ts";
 /** Every LOGSOC function, in the order Excel and `logsoc calc --help` list them. */
 export const FONCTIONS: readonly DefinitionFonction[] = [...FONCTIONS_CALCUL];
 
+const PAR_NOM = new Map(FONCTIONS.map((f) => [f.nom, f]));
+
 export function trouverFonction(nom: string): DefinitionFonction {
-  const f = FONCTIONS.find((x) => x.nom === nom.toUpperCase().replace(/^LOGSOC\./, ""));
+  const f = PAR_NOM.get(nom) ?? PAR_NOM.get(nom.toUpperCase().replace(/^LOGSOC\./, ""));
   if (!f) {
     throw new ErreurLogsoc("ENTREE_INVALIDE", `Fonction inconnue « ${nom} ». Fonctions disponibles : ${FONCTIONS.map((x) => x.nom).join(", ")}.`, ["fonction"]);
   }
   return f;
 }
 
+/** "Today" is read only by the functions that need it, so RAV and taux d'effort never pay for a clock. */
+const CONTEXTE_PAR_DEFAUT: ContexteCalcul = {
+  get aujourdhui() {
+    return aujourdhui();
+  },
+};
+
 function contexte(ctx?: Partial<ContexteCalcul>): ContexteCalcul {
-  return { aujourdhui: ctx?.aujourdhui ?? aujourdhui() };
+  if (ctx === undefined) return CONTEXTE_PAR_DEFAUT;
+  return Object.assign(Object.create(CONTEXTE_PAR_DEFAUT) as ContexteCalcul, ctx);
 }
 
 /** Positional call, as Excel and the CLI make it: one raw value per argument, in order. */
@@ -26,9 +36,11 @@ export function evaluer(nom: string, valeurs: readonly ValeurBrute[], ctx?: Part
     throw new ErreurLogsoc("ENTREE_INVALIDE", `${f.nom} accepte au plus ${f.arguments.length} arguments (${valeurs.length} reçus).`, [f.nom]);
   }
   const args: Record<string, ValeurArgument> = {};
-  f.arguments.forEach((def, i) => {
-    args[def.nom] = coercer(def, valeurs[i]);
-  });
+  for (let i = 0; i < f.arguments.length; i++) {
+    const def = f.arguments[i]!;
+    const v = coercer(def, valeurs[i]);
+    if (v !== null) args[def.nom] = v;
+  }
   return f.calculer(args, contexte(ctx));
 }
 

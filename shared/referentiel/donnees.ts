@@ -4,7 +4,7 @@ import type { CertificationSchema, DomainesSchema } from "./schema.ts";
 /**
  * The competency referential of the certification « Accompagnement social des habitants » (RS 3474),
  * transcribed from `../shared/seed/referentiel-accompagnement-social-des-habitants.txt` (a PDF
- * extraction of the CNCP Inventaire sheet; a copy sits in `source/` for the tests).
+ * extraction of the CNCP Inventaire sheet; a verbatim copy sits in `seed.ts` for the tests).
  *
  * How it was transcribed: the skills were segmented by reading the seed (a skill starts with an
  * infinitive, or a noun such as « participation », « mise en œuvre », and runs until the next one;

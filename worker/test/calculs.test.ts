@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { appeler, poster, probleme } from "./outils.ts";
+
+describe("POST /v1/calculs/taux-effort", () => {
+  it("exemple de DESIGN §5.3 : (650 + 120 − 280) / 1800 = 490 / 1800 = 0,27222… → 0,2722", async () => {
+    const r = await poster("/v1/calculs/taux-effort", { loyer: 650, charges: 120, aide_logement: 280, ressources: 1800 });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("cache-control")).toBe("no-store");
+    expect(await r.json()).toEqual({ resultat: 0.2722 });
+  });
+
+  it("ressources nulles → 422 DIVISION_PAR_ZERO sur /ressources", async () => {
+    const p = await probleme(await poster("/v1/calculs/taux-effort", { loyer: 650, charges: 120, aide_logement: 0, ressources: 0 }), 422, "DIVISION_PAR_ZERO");
+    expect(p.errors).toEqual([{ pointer: "/ressources", detail: p.detail }]);
+    expect(p.instance).toBe("/v1/calculs/taux-effort");
+  });
+});
+
+describe("POST /v1/calculs/reste-a-vivre", () => {
+  it("1 800 − 1 350 = 450 € ; 2 personnes de 14 ans et plus + 2 enfants : UC = 1 + 0,5 + 2 × 0,3 = 2,1", async () => {
+    const base = { ressources: 1800, charges: 1350, personnes_14_plus: 2, enfants_moins_14: 2 };
+    const valeur = async (methode: string) => ((await (await poster("/v1/calculs/reste-a-vivre", { ...base, methode })).json()) as { resultat: number }).resultat;
+    expect(await valeur("mensuel")).toBe(450);
+    expect(await valeur("jour_personne")).toBe(3.75); // 450 / 4 / 30
+    expect(await valeur("uc")).toBe(214.29); // 450 / 2,1 = 214,2857…
+    expect(await valeur("jour_uc")).toBe(7.14); // 214,2857… / 30 = 7,1428…
+  });
+
+  it("une plage (tableau 2D) est additionnée, cellules vides ignorées : 1 200 + 600,50 − 1 000 = 800,50", async () => {
+    const r = await poster("/v1/calculs/reste-a-vivre", { ressources: [[1200, null], [600.5, ""]], charges: "1000" });
+    expect(await r.json()).toEqual({ resultat: 800.5 });
+  });
+
+  it("méthode inconnue → 400 METHODE_INCONNUE sur /methode", async () => {
+    const p = await probleme(await poster("/v1/calculs/reste-a-vivre", { ressources: 1, charges: 1, methode: "annuel" }), 400, "METHODE_INCONNUE");
+    expect(p.errors?.[0]?.pointer).toBe("/methode");
+  });
+});
+
+describe("POST /v1/calculs/plan-apurement", () => {
+  it("1 000 € en 3 mois : 1000 / 3 = 333,33… arrondi au centime supérieur 333,34 ; dernière = 1000 − 2 × 333,34 = 333,32 ; dates en fin de mois", async () => {
+    const r = await poster("/v1/calculs/plan-apurement", { dette: 1000, duree: 3, premiere_echeance: "2026-01-31", loyer_residuel: 250.5 });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({
+      resultat: [
+        ["N°", "Échéance", "Reprise de dette", "Loyer résiduel", "Total à verser", "Reste dû"],
+        [1, "2026-01-31", 333.34, 250.5, 583.84, 666.66], // 333,34 + 250,50 ; 1000 − 333,34
+        [2, "2026-02-28", 333.34, 250.5, 583.84, 333.32], // février 2026 n'a que 28 jours
+        [3, "2026-03-31", 333.32, 250.5, 583.82, 0],
+      ],
+    });
+  });
+
+  it("mensualité 100 € et durée maximale 5 mois pour 1 000 € : il faudrait 10 mois → 422 DUREE_INSUFFISANTE sur /duree", async () => {
+    const p = await probleme(await poster("/v1/calculs/plan-apurement", { dette: 1000, mensualite: 100, duree: 5 }), 422, "DUREE_INSUFFISANTE");
+    expect(p.errors?.[0]?.pointer).toBe("/duree");
+    expect(p.detail).toContain("10 mois");
+  });
+
+  it("dette absente → 400 ARGUMENT_MANQUANT sur /dette", async () => {
+    const p = await probleme(await poster("/v1/calculs/plan-apurement", { duree: 3 }), 400, "ARGUMENT_MANQUANT");
+    expect(p.errors?.[0]?.pointer).toBe("/dette");
+  });
+
+  it("texte dans une plage → 400 TEXTE_DANS_PLAGE, pointeur vers la cellule", async () => {
+    const p = await probleme(await poster("/v1/calculs/plan-apurement", { dette: [[1000, "x"]] }), 400, "TEXTE_DANS_PLAGE");
+    expect(p.errors?.[0]?.pointer).toBe("/dette/0/1");
+  });
+
+  it("argument inconnu → 400 ENTREE_INVALIDE qui le nomme", async () => {
+    const p = await probleme(await poster("/v1/calculs/plan-apurement", { dette: 1000, taux: 3 }), 400, "ENTREE_INVALIDE");
+    expect(p.errors?.[0]?.pointer).toBe("/taux");
+  });
+
+  it("un corps text/plain est accepté (requête CORS simple, sans pré-vol)", async () => {
+    const r = await poster("/v1/calculs/plan-apurement", { dette: 90, duree: 1 }, { "content-type": "text/plain;charset=UTF-8" });
+    expect(await r.json()).toEqual({ resultat: [["N°", "Échéance", "Reprise de dette", "Loyer résiduel", "Total à verser", "Reste dû"], [1, null, 90, null, null, 0]] });
+  });
+});
+
+describe("corps et routes invalides", () => {
+  it("JSON mal formé → 400 JSON_INVALIDE, sans recopier le corps", async () => {
+    const p = await probleme(await poster("/v1/calculs/taux-effort", '{"loyer": 650,'), 400, "JSON_INVALIDE");
+    expect(JSON.stringify(p)).not.toContain("650");
+  });
+
+  it("corps vide, tableau ou nombre → 400 JSON_INVALIDE", async () => {
+    for (const corps of ["", "[1,2]", "42", "null"]) await probleme(await poster("/v1/calculs/taux-effort", corps), 400, "JSON_INVALIDE");
+  });
+
+  it("valeur objet → 400 ENTREE_INVALIDE avec son pointeur", async () => {
+    const p = await probleme(await poster("/v1/calculs/taux-effort", { loyer: { montant: 1 } }), 400, "ENTREE_INVALIDE");
+    expect(p.errors?.[0]?.pointer).toBe("/loyer");
+  });
+
+  it("plage à trois dimensions → 400 ENTREE_INVALIDE", async () => {
+    const p = await probleme(await poster("/v1/calculs/taux-effort", { loyer: [[[1]]] }), 400, "ENTREE_INVALIDE");
+    expect(p.errors?.[0]?.pointer).toBe("/loyer/0/0");
+  });
+
+  it("Content-Type XML → 415", async () => {
+    await probleme(await poster("/v1/calculs/taux-effort", "<a/>", { "content-type": "application/xml" }), 415, "TYPE_DE_CONTENU_NON_PRIS_EN_CHARGE");
+  });
+
+  it("corps de plus de 256 Kio → 413", async () => {
+    await probleme(await poster("/v1/calculs/reste-a-vivre", { ressources: "1".repeat(300 * 1024), charges: 0 }), 413, "CORPS_TROP_VOLUMINEUX");
+  });
+
+  it("calcul inconnu → 404, route inconnue → 404", async () => {
+    await probleme(await poster("/v1/calculs/impots", {}), 404, "RESSOURCE_INTROUVABLE");
+    await probleme(await appeler("/v2/rien"), 404, "RESSOURCE_INTROUVABLE");
+  });
+
+  it("GET sur un calcul → 405 avec Allow: POST", async () => {
+    const r = await appeler("/v1/calculs/taux-effort");
+    await probleme(r, 405, "METHODE_NON_AUTORISEE");
+    expect(r.headers.get("allow")).toBe("POST");
+  });
+});

@@ -1,0 +1,140 @@
+// npm run bench:api — the Worker under `wrangler dev` on loopback, driven by autocannon with 50 connections.
+// Starts its own server (scripts/start.ts, separate D1 state, no add-in build) and stops it by process group.
+// Figures are reported as ratios against a trivial route of the same Worker measured in the same run
+// (before and after the others, averaged), so they say something on any machine.
+import autocannon, { type Resultat } from "autocannon";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { RACINE } from "../scripts/start.ts";
+
+const CONNEXIONS = 50;
+const DUREE_S = Number(process.env.BENCH_DUREE ?? "5");
+const ECHAUFFEMENT_S = 1;
+const CIBLE_P99_MS = 20;
+
+async function portLibre(): Promise<number> {
+  return new Promise((ok, ko) => {
+    const s = createServer();
+    s.once("error", ko);
+    s.listen(0, "127.0.0.1", () => {
+      const adresse = s.address();
+      s.close(() => (typeof adresse === "object" && adresse !== null ? ok(adresse.port) : ko(new Error("pas de port"))));
+    });
+  });
+}
+
+interface Scenario {
+  nom: string;
+  chemin: string;
+  methode?: "GET" | "POST";
+  entetes?: Record<string, string>;
+  corps?: string;
+  statut: number;
+}
+
+interface Mesure {
+  scenario: Scenario;
+  reqParS: number;
+  p50: number;
+  p99: number;
+  erreurs: number;
+  requetes: number;
+}
+
+async function mesurer(base: string, s: Scenario): Promise<Mesure> {
+  const options = {
+    url: `${base}${s.chemin}`,
+    connections: CONNEXIONS,
+    method: s.methode ?? "GET",
+    headers: { ...(s.corps ? { "content-type": "application/json" } : {}), ...s.entetes },
+    ...(s.corps ? { body: s.corps } : {}),
+    timeout: 10,
+  };
+  await autocannon({ ...options, duration: ECHAUFFEMENT_S });
+  const r: Resultat = await autocannon({ ...options, duration: DUREE_S });
+  const inattendus = Object.entries(r.statusCodeStats)
+    .filter(([code]) => Number(code) !== s.statut)
+    .reduce((n, [, v]) => n + v.count, 0);
+  return { scenario: s, reqParS: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, erreurs: r.errors + r.timeouts + inattendus, requetes: r.requests.total };
+}
+
+async function attendre(url: string, delaiMs: number): Promise<void> {
+  const fin = Date.now() + delaiMs;
+  while (Date.now() < fin) {
+    try {
+      const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await r.body?.cancel();
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  throw new Error(`le serveur ne répond pas sur ${url}`);
+}
+
+const port = await portLibre();
+const etat = mkdtempSync(join(tmpdir(), "logsoc-bench-"));
+const serveur = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", join(RACINE, "scripts", "start.ts")], {
+  cwd: RACINE,
+  env: { ...process.env, PORT: String(port), LOGSOC_ETAT: etat, LOGSOC_SANS_CONSTRUCTION: "1" },
+  stdio: ["ignore", "ignore", "inherit"],
+  detached: true,
+});
+const arreter = async () => {
+  if (serveur.exitCode !== null || serveur.signalCode !== null) return;
+  const fini = new Promise((ok) => serveur.once("exit", ok));
+  process.kill(serveur.pid!, "SIGINT"); // scripts/start.ts forwards it to wrangler's process group
+  await fini;
+};
+
+try {
+  const base = `http://127.0.0.1:${port}`;
+  await attendre(`${base}/v1/sante`, 120_000);
+  const liste = (await (await fetch(`${base}/v1/baremes`)).json()) as { baremes: { id: string }[] };
+  const id = liste.baremes[0]!.id;
+  const cheminBareme = `/v1/baremes/${id}?date=2026-01-01`;
+  const etag = (await fetch(`${base}${cheminBareme}`)).headers.get("etag")!;
+
+  const sante: Scenario = { nom: "référence : GET /v1/sante", chemin: "/v1/sante", statut: 200 };
+  const scenarios: Scenario[] = [
+    { nom: `GET barème ${id} (200)`, chemin: cheminBareme, statut: 200 },
+    { nom: `GET barème ${id} (304, If-None-Match)`, chemin: cheminBareme, entetes: { "if-none-match": etag }, statut: 304 },
+    {
+      nom: "POST /v1/calculs/plan-apurement (36 mois)",
+      chemin: "/v1/calculs/plan-apurement",
+      methode: "POST",
+      corps: JSON.stringify({ dette: 2345.67, duree: 36, premiere_echeance: "2026-01-31", loyer_residuel: 180 }),
+      statut: 200,
+    },
+  ];
+
+  const avant = await mesurer(base, sante);
+  const mesures: Mesure[] = [];
+  for (const s of scenarios) mesures.push(await mesurer(base, s));
+  const apres = await mesurer(base, sante);
+  const reference = (avant.reqParS + apres.reqParS) / 2;
+
+  console.log(`\nwrangler dev (workerd) sur 127.0.0.1, autocannon ${CONNEXIONS} connexions, ${DUREE_S} s par mesure après ${ECHAUFFEMENT_S} s d'échauffement, Node ${process.version}\n`);
+  console.log(`${"scénario".padEnd(48)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"erreurs".padStart(8)}  ratio`);
+  for (const m of [avant, ...mesures, apres]) {
+    const ratio = m.scenario === sante ? "" : `${((m.reqParS / reference) * 100).toFixed(0)} % de la référence`;
+    console.log(
+      `${m.scenario.nom.padEnd(48)} ${m.reqParS.toFixed(0).padStart(8)} ${String(m.p50).padStart(7)} ${String(m.p99).padStart(7)} ${String(m.erreurs).padStart(8)}  ${ratio}`,
+    );
+  }
+  const bareme = mesures[0]!;
+  console.log("");
+  const verdicts = [
+    { ok: [avant, ...mesures, apres].every((m) => m.p99 <= CIBLE_P99_MS), texte: `p99 ≤ ${CIBLE_P99_MS} ms sur toutes les routes` },
+    { ok: [avant, ...mesures, apres].every((m) => m.erreurs === 0), texte: "zéro erreur" },
+    { ok: bareme.reqParS >= 0.5 * reference, texte: "GET barème ≥ 50 % des req/s de la route de référence" },
+  ];
+  for (const v of verdicts) console.log(`${v.ok ? "OK        " : "HORS CIBLE"} ${v.texte}`);
+} finally {
+  await arreter();
+  rmSync(etat, { recursive: true, force: true });
+}

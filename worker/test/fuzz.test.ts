@@ -1,0 +1,115 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { appeler } from "./outils.ts";
+import { CALCULS } from "../src/routes/calculs.ts";
+import { FONCTIONS } from "../../shared/fonctions/registre.ts";
+
+/** Every status the API may answer; anything else (a 5xx above all) is a defect. */
+const STATUTS_ADMIS = new Set([200, 204, 304, 400, 401, 403, 404, 405, 409, 413, 415, 422]);
+
+let requetes = 0;
+
+async function verifier(chemin: string, init: RequestInit = {}): Promise<void> {
+  requetes++;
+  const r = await appeler(chemin, init);
+  const texte = await r.text();
+  if (!STATUTS_ADMIS.has(r.status)) {
+    throw new Error(`${init.method ?? "GET"} ${chemin.slice(0, 200)} → ${r.status} ${texte.slice(0, 300)}`);
+  }
+  if (r.status >= 400) {
+    expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    if (init.method === "HEAD") return; // same headers as GET, no body
+    const p = JSON.parse(texte) as { status: number; title: string; code: string };
+    expect(p.status).toBe(r.status);
+    expect(p.code).toMatch(/^[A-Z_]+$/);
+  }
+}
+
+/** What a cell, a range or a careless client may send as an argument value. */
+const valeur: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  scalaire: fc.oneof(
+    fc.double(),
+    fc.integer({ min: -1e9, max: 1e9 }),
+    fc.constantFrom(0, -0, 1e308, -1e308, 5e-324, 2 ** 53 + 1, 600, 601, 36, 0.005, 1_000_000_000, 1_000_000_001),
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom("1200,5", "1 200,50 €", "VRAI", "FAUX", "2026-02-29", "2024-02-29", "1900-01-01", "", " ", "mensuel", "jour_uc", "-0", "1e400", "0x10"),
+    fc.boolean(),
+    fc.constant(null),
+  ),
+  plage: fc.array(fc.oneof(tie("scalaire"), fc.array(tie("scalaire"), { maxLength: 4 })), { maxLength: 5 }),
+  objet: fc.dictionary(fc.string({ maxLength: 8 }), tie("scalaire"), { maxKeys: 3 }),
+  valeur: fc.oneof({ weight: 6, arbitrary: tie("scalaire") }, { weight: 3, arbitrary: tie("plage") }, { weight: 1, arbitrary: tie("objet") }),
+})).valeur;
+
+const slugs = Object.keys(CALCULS) as (keyof typeof CALCULS)[];
+const argumentsDe = (slug: keyof typeof CALCULS) => FONCTIONS.find((f) => f.nom === CALCULS[slug])?.arguments.map((a) => a.nom) ?? [];
+
+/** A body with the function's own argument names (so validation runs deep), plus stray keys. */
+const corpsStructure = fc.constantFrom(...slugs).chain((slug) =>
+  fc.record({
+    slug: fc.constant(slug),
+    corps: fc.dictionary(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...argumentsDe(slug), "x") }, fc.string({ maxLength: 6 })), valeur, { maxKeys: 6 }),
+  }),
+);
+
+const typesContenu = fc.constantFrom(undefined, "application/json", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "application/problem+json", "multipart/form-data", "");
+
+describe("fuzz : aucune entrée ne provoque de 5xx", () => {
+  it("2 500 corps structurés (noms d'arguments réels, valeurs aléatoires) sur les routes de calcul", async () => {
+    await fc.assert(
+      fc.asyncProperty(corpsStructure, typesContenu, async ({ slug, corps }, type) => {
+        await verifier(`/v1/calculs/${slug}`, { method: "POST", body: JSON.stringify(corps), headers: type === undefined ? {} : { "content-type": type } });
+      }),
+      { numRuns: 2500 },
+    );
+  });
+
+  it("1 000 corps arbitraires : JSON quelconque et texte mal formé", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...slugs, "evaluations"),
+        fc.oneof(fc.json({ maxDepth: 4 }), fc.string({ maxLength: 200 }), fc.constantFrom("{", "{]", '{"a":', "\u0000", "[".repeat(5000), '{"dette":1}'.repeat(3), "\uFEFF{}")),
+        async (cible, corps) => {
+          const chemin = cible === "evaluations" ? "/v1/evaluations" : `/v1/calculs/${cible}`;
+          await verifier(chemin, { method: "POST", body: corps, headers: { "content-type": "application/json" } });
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("1 000 chemins et chaînes de requête aléatoires, toutes méthodes", async () => {
+    const segment = fc.oneof(fc.webSegment(), fc.string({ maxLength: 12 }).map(encodeURIComponent), fc.constantFrom("%", "%E0%A4%A", "..", "%2F", "baremes", "calculs", "versions", "competences", "sante", "openapi.json"));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"),
+        fc.array(segment, { minLength: 0, maxLength: 4 }),
+        fc.oneof(fc.constant(""), fc.webQueryParameters().map((q) => `?${q}`), fc.string({ maxLength: 30 }).map((s) => `?date=${encodeURIComponent(s)}`)),
+        async (methode, segments, requete) => {
+          const init: RequestInit = { method: methode };
+          if (methode !== "GET" && methode !== "HEAD") init.body = "{}";
+          await verifier(`/v1/${segments.join("/")}${requete}`, init);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("500 requêtes aux en-têtes aléatoires (If-None-Match, Origin, Authorization, Content-Length)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("/v1/competences", "/v1/sante", "/v1/calculs/taux-effort", "/v1/baremes", "/v1/openapi.json"),
+        fc.dictionary(fc.constantFrom("if-none-match", "origin", "authorization", "access-control-request-method", "content-type"), fc.string({ maxLength: 40 }).filter((s) => /^[\x20-\x7e]*$/.test(s)), { maxKeys: 4 }),
+        fc.constantFrom("GET", "POST", "OPTIONS"),
+        async (chemin, entetes, methode) => {
+          await verifier(chemin, { method: methode, headers: entetes, ...(methode === "POST" ? { body: '{"loyer":1}' } : {}) });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("au total, au moins 5 000 requêtes ont été envoyées", () => {
+    expect(requetes).toBeGreaterThanOrEqual(5000);
+  });
+});

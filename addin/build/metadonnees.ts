@@ -18,9 +18,11 @@ export interface Metadonnees {
 }
 
 export class ErreurMetadonnees extends Error {
-  constructor(readonly erreurs: readonly string[]) {
+  readonly erreurs: readonly string[];
+  constructor(erreurs: readonly string[]) {
     super(`custom-functions-metadata a signalé ${erreurs.length} erreur(s) :\n${erreurs.map((e) => `  - ${e}`).join("\n")}`);
     this.name = "ErreurMetadonnees";
+    this.erreurs = erreurs;
   }
 }
 

@@ -1,0 +1,131 @@
+/**
+ * `npm run build`: writes dist/addin, everything the Worker serves for the add-in:
+ *   functions.json   custom-function metadata generated from the JSDoc (fails on any generator error)
+ *   functions.js     custom functions (classic script: the shared runtime page and the manifest's <Script>)
+ *   taskpane.js      task pane
+ *   taskpane.html, taskpane.css, aide.html, assets/*.png
+ *   manifest.xml     the production manifest: every https://localhost:8787 URL rewritten to LOGSOC_ORIGIN
+ * and prints the gzipped size of the JavaScript the task pane loads, failing above 150 KB (office.js,
+ * loaded from Microsoft's CDN, excluded).
+ */
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "vite";
+import { FONCTIONS } from "#shared/fonctions/registre.ts";
+import { pageAide } from "./aide.ts";
+import { genererMetadonnees } from "./metadonnees.ts";
+import { ORIGINE_PRODUCTION_PAR_DEFAUT, manifesteProduction } from "./manifeste.ts";
+import { empreinteMetadonnees, lireVersions } from "./versions.ts";
+
+export const RACINE = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const SORTIE = join(RACINE, "dist", "addin");
+const ADDIN = join(RACINE, "addin");
+/** Task-pane JavaScript budget, gzipped, office.js excluded. */
+export const LIMITE_GZIP = 150 * 1024;
+/** Office webviews: WebView2 (Chromium), WKWebView on Mac (Safari 14+). Older ones get the HTML's message. */
+const CIBLE = ["es2020", "chrome90", "safari14"];
+
+async function paquet(entree: string, nomGlobal: string, fichier: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: RACINE,
+    logLevel: "warn",
+    publicDir: false,
+    define: { "process.env.NODE_ENV": JSON.stringify("production") },
+    build: {
+      outDir: SORTIE,
+      emptyOutDir: false,
+      target: CIBLE,
+      minify: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      lib: { entry: join(ADDIN, entree), formats: ["iife"], name: nomGlobal, fileName: () => fichier },
+    },
+  });
+}
+
+function ko(octets: number): string {
+  return `${(octets / 1024).toFixed(1).replace(".", ",")} Ko`;
+}
+
+function empreinteCourte(contenu: Buffer | string): string {
+  return createHash("sha256").update(contenu).digest("hex").slice(0, 10);
+}
+
+export interface Taille {
+  fichier: string;
+  brut: number;
+  gzip: number;
+}
+
+export function tailleGzip(chemin: string): Taille {
+  const contenu = readFileSync(chemin);
+  return { fichier: relative(RACINE, chemin), brut: contenu.length, gzip: gzipSync(contenu, { level: 9 }).length };
+}
+
+export async function construire(origine: string): Promise<{ tailles: Taille[]; totalGzip: number }> {
+  rmSync(SORTIE, { recursive: true, force: true });
+  mkdirSync(join(SORTIE, "assets"), { recursive: true });
+
+  const metadonnees = await genererMetadonnees();
+  writeFileSync(join(SORTIE, "functions.json"), metadonnees.json);
+  const versions = lireVersions();
+  const derniere = versions.at(-1);
+  if (derniere === undefined || derniere.functionsJson !== empreinteMetadonnees(metadonnees.json)) {
+    process.stderr.write(
+      "Attention : functions.json a changé depuis la dernière <Version> du manifeste. Augmentez <Version> dans manifest.xml\n" +
+        "et ajoutez-la avec la nouvelle empreinte à addin/versions-manifeste.json (npm test le vérifie), sinon Excel garde l'ancienne version en cache.\n",
+    );
+  }
+
+  await paquet("functions/entree.ts", "LogsocFonctions", "functions.js");
+  await paquet("taskpane/taskpane.ts", "LogsocVolet", "taskpane.js");
+
+  // Office caches add-in files hard: the page asks for each bundle by its content hash.
+  let html = readFileSync(join(ADDIN, "taskpane", "taskpane.html"), "utf8");
+  for (const f of ["functions.js", "taskpane.js", "taskpane.css"]) {
+    const source = f === "taskpane.css" ? join(ADDIN, "taskpane", f) : join(SORTIE, f);
+    const marque = `src="${f}"`;
+    const lien = `href="${f}"`;
+    if (!html.includes(marque) && !html.includes(lien)) throw new Error(`taskpane.html ne référence pas ${f}.`);
+    const v = empreinteCourte(readFileSync(source));
+    html = html.replace(marque, `src="${f}?v=${v}"`).replace(lien, `href="${f}?v=${v}"`);
+  }
+  writeFileSync(join(SORTIE, "taskpane.html"), html);
+  copyFileSync(join(ADDIN, "taskpane", "taskpane.css"), join(SORTIE, "taskpane.css"));
+  writeFileSync(join(SORTIE, "aide.html"), pageAide(FONCTIONS));
+  for (const icone of readdirSync(join(ADDIN, "assets")).filter((f) => f.endsWith(".png"))) {
+    copyFileSync(join(ADDIN, "assets", icone), join(SORTIE, "assets", icone));
+  }
+  writeFileSync(join(SORTIE, "manifest.xml"), manifesteProduction(readFileSync(join(RACINE, "manifest.xml"), "utf8"), origine));
+
+  const tailles = ["functions.js", "taskpane.js"].map((f) => tailleGzip(join(SORTIE, f)));
+  return { tailles, totalGzip: tailles.reduce((s, t) => s + t.gzip, 0) };
+}
+
+async function main(): Promise<number> {
+  const origine = process.env.LOGSOC_ORIGIN?.trim() || ORIGINE_PRODUCTION_PAR_DEFAUT;
+  const { tailles, totalGzip } = await construire(origine);
+  const out = process.stdout;
+  out.write(`Complément construit dans ${relative(process.cwd(), SORTIE) || "."}\n`);
+  out.write(`  manifeste de production : origine ${origine}${process.env.LOGSOC_ORIGIN ? "" : " (par défaut ; LOGSOC_ORIGIN pour la changer)"}\n`);
+  for (const t of tailles) out.write(`  ${t.fichier.padEnd(26)} ${ko(t.brut).padStart(10)}   gzip ${ko(t.gzip).padStart(9)}\n`);
+  out.write(`JavaScript du volet (office.js exclu) : ${ko(totalGzip)} gzip, limite ${ko(LIMITE_GZIP)}\n`);
+  if (totalGzip > LIMITE_GZIP) {
+    process.stderr.write(`Échec : le JavaScript du volet dépasse la limite de ${ko(LIMITE_GZIP)} gzip (${ko(totalGzip)}).\n`);
+    return 1;
+  }
+  return 0;
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    process.exitCode = await main();
+  } catch (e) {
+    process.stderr.write(`Échec de la construction du complément : ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

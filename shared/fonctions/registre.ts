@@ -2,10 +2,12 @@ import { ErreurLogsoc } from "../errors.ts";
 import { aujourdhui } from "../date.ts";
 import { coercer, type ValeurArgument, type ValeurBrute } from "./arguments.ts";
 import { FONCTIONS_CALCUL } from "./calculs.ts";
+import { FONCTIONS_BAREMES } from "./baremes.ts";
+import { CATALOGUE } from "../baremes/catalogue.ts";
 import type { ContexteCalcul, DefinitionFonction, Resultat } from "./types.ts";
 
 /** Every LOGSOC function, in the order Excel and `logsoc calc --help` list them. */
-export const FONCTIONS: readonly DefinitionFonction[] = [...FONCTIONS_CALCUL];
+export const FONCTIONS: readonly DefinitionFonction[] = [...FONCTIONS_CALCUL, ...FONCTIONS_BAREMES];
 
 const PAR_NOM = new Map(FONCTIONS.map((f) => [f.nom, f]));
 
@@ -22,6 +24,7 @@ const CONTEXTE_PAR_DEFAUT: ContexteCalcul = {
   get aujourdhui() {
     return aujourdhui();
   },
+  baremes: CATALOGUE,
 };
 
 function contexte(ctx?: Partial<ContexteCalcul>): ContexteCalcul {

@@ -1,4 +1,5 @@
 import type { DateISO } from "../date.ts";
+import type { CatalogueBaremes } from "../baremes/catalogue.ts";
 import type { DefinitionArgument, ValeurArgument } from "./arguments.ts";
 
 /** A date inside a returned table: the Excel adapter turns it into a serial number, the CLI and API into ISO. */
@@ -16,6 +17,8 @@ export function estCelluleDate(c: unknown): c is CelluleDate {
 export interface ContexteCalcul {
   /** The day "today" means for barème lookups (Europe/Paris). */
   aujourdhui: DateISO;
+  /** The barèmes to look values up in: the bundled data with any published versions layered over it (default: bundled only). */
+  baremes?: CatalogueBaremes;
 }
 
 export interface DefinitionFonction {

@@ -1,0 +1,125 @@
+import { valider } from "../schemas.ts";
+import { BaremeArgs, CapaciteRemboursementArgs, PlafondRessourcesArgs, QuotiteSaisissableArgs, RsaForfaitaireArgs } from "../schemasBaremes.ts";
+import { rsaForfaitaire } from "../rsa.ts";
+import { quotiteSaisissable } from "../quotiteSaisissable.ts";
+import { capaciteRemboursement } from "../capaciteRemboursement.ts";
+import { plafondRessources } from "../plafondsRessources.ts";
+import { CATALOGUE, dateFr, type CatalogueBaremes } from "../baremes/catalogue.ts";
+import { clesFeuilles, valeurParCle } from "../baremes/cle.ts";
+import { ErreurLogsoc } from "../errors.ts";
+import type { ContexteCalcul, DefinitionFonction } from "./types.ts";
+
+const ARG_DATE = {
+  nom: "date",
+  description: "Date à laquelle le barème s'applique (date Excel ou AAAA-MM-JJ).",
+  type: "date",
+  optionnel: true,
+  defaut: "aujourd'hui",
+} as const;
+
+function catalogue(ctx: ContexteCalcul): CatalogueBaremes {
+  return ctx.baremes ?? CATALOGUE;
+}
+
+export const RSA_FORFAITAIRE: DefinitionFonction = {
+  nom: "RSA_FORFAITAIRE",
+  description: "Calcule le montant forfaitaire mensuel du RSA du foyer à la date choisie, diminué si demandé du forfait logement (CASF L.262-2, R.262-1, R.262-9).",
+  arguments: [
+    { nom: "couple", description: "VRAI pour un couple, FAUX pour une personne seule.", type: "booleen", optionnel: false },
+    { nom: "enfants", description: "Nombre d'enfants ou de personnes à charge du foyer.", type: "entier", optionnel: true, defaut: "0" },
+    ARG_DATE,
+    {
+      nom: "forfait_logement",
+      description: "VRAI pour déduire le forfait logement (aide au logement perçue, propriétaire sans emprunt ou logé gratuitement).",
+      type: "booleen",
+      optionnel: true,
+      defaut: "FAUX",
+    },
+  ],
+  calculer(brut, ctx) {
+    const a = valider(RsaForfaitaireArgs, brut);
+    return rsaForfaitaire({ couple: a.couple, enfants: a.enfants }, a.date ?? ctx.aujourdhui, { forfaitLogement: a.forfait_logement, catalogue: catalogue(ctx) }).toNumber();
+  },
+};
+
+export const QUOTITE_SAISISSABLE: DefinitionFonction = {
+  nom: "QUOTITE_SAISISSABLE",
+  description:
+    "Calcule la part saisissable d'une rémunération mensuelle nette selon le barème en vigueur (seuils annuels / 12), en laissant toujours au débiteur le RSA d'une personne seule (C. trav. R.3252-2 à R.3252-5).",
+  arguments: [
+    { nom: "remuneration_mensuelle_nette", description: "Rémunération mensuelle nette (après cotisations et prélèvement à la source), en euros.", type: "montant", optionnel: false },
+    { nom: "personnes_a_charge", description: "Nombre de personnes à la charge du débiteur (conjoint, enfants, ascendants au sens de R.3252-3).", type: "entier", optionnel: true, defaut: "0" },
+    ARG_DATE,
+  ],
+  calculer(brut, ctx) {
+    const a = valider(QuotiteSaisissableArgs, brut);
+    return quotiteSaisissable(a.remuneration_mensuelle_nette, a.personnes_a_charge, a.date ?? ctx.aujourdhui, catalogue(ctx)).toNumber();
+  },
+};
+
+export const CAPACITE_REMBOURSEMENT: DefinitionFonction = {
+  nom: "CAPACITE_REMBOURSEMENT",
+  description:
+    "Calcule la capacité de remboursement mensuelle (méthode Banque de France) : la quotité saisissable des ressources, limitée aux ressources moins le plus élevé du RSA du foyer et des charges, jamais négative ; le conjoint et les enfants comptent comme personnes à charge.",
+  arguments: [
+    { nom: "ressources", description: "Ressources mensuelles du foyer, en euros (nombre ou plage).", type: "montant", optionnel: false },
+    { nom: "charges", description: "Charges courantes mensuelles du foyer, en euros (nombre ou plage).", type: "montant", optionnel: false },
+    {
+      nom: "couple",
+      description: "VRAI pour un couple : le conjoint compte alors comme personne à charge (ressources inférieures au RSA supposées).",
+      type: "booleen",
+      optionnel: true,
+      defaut: "FAUX",
+    },
+    { nom: "enfants", description: "Nombre d'enfants à charge du foyer.", type: "entier", optionnel: true, defaut: "0" },
+    ARG_DATE,
+  ],
+  calculer(brut, ctx) {
+    const a = valider(CapaciteRemboursementArgs, brut);
+    return capaciteRemboursement({ ressources: a.ressources, charges: a.charges, couple: a.couple, enfants: a.enfants }, a.date ?? ctx.aujourdhui, catalogue(ctx)).toNumber();
+  },
+};
+
+export const PLAFOND_RESSOURCES: DefinitionFonction = {
+  nom: "PLAFOND_RESSOURCES",
+  description:
+    "Donne le plafond annuel de ressources (revenu fiscal de référence N-2) d'un logement social selon son financement, la catégorie du ménage et la zone ; catégorie 7 et plus = catégorie 6 et personnes supplémentaires, PLS = PLUS × 1,3 arrondi à l'euro.",
+  arguments: [
+    { nom: "financement", description: "Financement du logement : PLAI, PLUS ou PLS.", type: "texte", optionnel: false },
+    { nom: "categorie", description: "Catégorie de ménage de 1 à 6 ; 7 et plus : catégorie 6 plus une personne par unité au-delà de 6.", type: "entier", optionnel: false },
+    { nom: "zone", description: "PARIS (Paris et communes limitrophes), IDF (reste de l'Île-de-France) ou AUTRES (autres régions).", type: "texte", optionnel: false },
+    ARG_DATE,
+  ],
+  calculer(brut, ctx) {
+    const a = valider(PlafondRessourcesArgs, brut);
+    return plafondRessources(a.financement, a.categorie, a.zone, a.date ?? ctx.aujourdhui, catalogue(ctx)).toNumber();
+  },
+};
+
+export const BAREME: DefinitionFonction = {
+  nom: "BAREME",
+  description:
+    "Renvoie une valeur d'un barème en vigueur à la date choisie ; la clé nomme la valeur par ses groupes séparés par des points, par ex. « montant », « majorations.deuxiemePersonne », « PLUS.AUTRES.cat3 » ou « seuilsAnnuels.s2 » (logsoc baremes ID liste les clés).",
+  arguments: [
+    { nom: "identifiant", description: "Identifiant du barème, par ex. rsa_montant_forfaitaire, saisie_remuneration, plafonds_ressources_hlm, smic.", type: "texte", optionnel: false },
+    ARG_DATE,
+    { nom: "cle", description: "Chemin de la valeur dans le barème, noms séparés par des points (majuscules indifférentes).", type: "texte", optionnel: true, defaut: "la valeur principale du barème" },
+  ],
+  calculer(brut, ctx) {
+    const a = valider(BaremeArgs, brut);
+    const cat = catalogue(ctx);
+    const b = cat.bareme(a.identifiant);
+    const version = cat.enVigueur(b.id, a.date ?? ctx.aujourdhui);
+    const cle = a.cle ?? b.clePrincipale;
+    if (cle === undefined) {
+      throw new ErreurLogsoc(
+        "CLE_INCONNUE",
+        `Le barème ${b.id} n'a pas de valeur principale : indiquez une clé. Clés possibles : ${clesFeuilles(version.valeurs).join(", ")}.`,
+        ["cle"],
+      );
+    }
+    return valeurParCle(version.valeurs, cle, { bareme: b.id, dateEffet: dateFr(version.dateEffet) }).valeur;
+  },
+};
+
+export const FONCTIONS_BAREMES = [RSA_FORFAITAIRE, QUOTITE_SAISISSABLE, CAPACITE_REMBOURSEMENT, PLAFOND_RESSOURCES, BAREME] as const;

@@ -6,6 +6,7 @@ type Commande = { resume: string; executer(args: readonly string[], s: Sorties):
 /** Each command is a thin adapter over the shared engine. */
 export const COMMANDES: Record<string, Commande> = {
   calc: { resume: "évaluer une fonction LOGSOC (reste à vivre, taux d'effort, plan d'apurement, UC…)", executer: calc },
+  baremes: { resume: "barèmes datés et sourcés : liste, version en vigueur à une date (--date, --json)", executer: async (a, s) => (await import("./commandes/baremes.ts")).baremes(a, s) },
   competences: { resume: "référentiel de compétences RS 3474 : domaines, activités, compétences (--json)", executer: async (a, s) => (await import("./commandes/competences.ts")).competences(a, s) },
 };
 

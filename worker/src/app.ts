@@ -6,12 +6,16 @@ import { ApiError, depuisErreurLogsoc, reponseProbleme } from "./problem.ts";
 import { routesSante } from "./routes/sante.ts";
 import { routesCalculs } from "./routes/calculs.ts";
 import { routesCompetences } from "./routes/competences.ts";
+import { routesBaremes } from "./routes/baremes.ts";
 
 /** Every route of the API with the methods it answers; any other method gets a 405 problem. */
 const METHODES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["/v1/sante", ["GET", "HEAD"]],
   ["/v1/competences", ["GET", "HEAD"]],
   ["/v1/calculs/:nom", ["POST"]],
+  ["/v1/baremes", ["GET", "HEAD"]],
+  ["/v1/baremes/:id", ["GET", "HEAD"]],
+  ["/v1/baremes/:id/versions", ["GET", "HEAD", "POST"]],
 ];
 
 /** A short random id shown in a 500 answer and in its log line, so the two can be matched. */
@@ -36,6 +40,7 @@ export function createApp(): Hono<AppEnv> {
   routesSante(app);
   routesCompetences(app);
   routesCalculs(app);
+  routesBaremes(app);
 
   for (const [chemin, methodes] of METHODES) {
     app.all(chemin, (c) => {

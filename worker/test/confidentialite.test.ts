@@ -85,4 +85,20 @@ describe("aucun corps de requête n'est conservé ni journalisé", () => {
     expect(journal[0]).not.toContain(MARQUEUR_TEXTE);
     expect(journal[0]).not.toContain("98765");
   });
+
+  it("D1 en panne → 500 neutre sur les barèmes, journal sans la chaîne de requête", async () => {
+    const app = createApp();
+    const enPanne = {
+      prepare() {
+        throw new Error(`D1 indisponible (requête ${MARQUEUR_TEXTE})`);
+      },
+    } as unknown as D1Database;
+    const r = await app.fetch(new Request(`${BASE}/v1/baremes/smic?date=2025-01-01&note=${MARQUEUR_TEXTE}`), { ...env, DB: enPanne });
+    expect(r.status).toBe(500);
+    const corps = await r.text();
+    expect(corps).not.toContain(MARQUEUR_TEXTE);
+    expect(journal).toHaveLength(1);
+    expect(JSON.parse(journal[0]!)).toMatchObject({ erreur: "Error", methode: "GET", route: "/v1/baremes/:id" });
+    expect(journal[0]).not.toContain(MARQUEUR_TEXTE);
+  });
 });

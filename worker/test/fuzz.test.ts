@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { appeler } from "./outils.ts";
 import { CALCULS } from "../src/routes/calculs.ts";
 import { FONCTIONS } from "../../shared/fonctions/registre.ts";
+import { IDS_BAREMES } from "../../shared/baremes/index.ts";
 
 /** Every status the API may answer; anything else (a 5xx above all) is a defect. */
 const STATUTS_ADMIS = new Set([200, 204, 304, 400, 401, 403, 404, 405, 409, 413, 415, 422]);
@@ -105,6 +106,38 @@ describe("fuzz : aucune entrée ne provoque de 5xx", () => {
           await verifier(chemin, { method: methode, headers: entetes, ...(methode === "POST" ? { body: '{"loyer":1}' } : {}) });
         },
       ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("500 consultations de barème : identifiants et dates aléatoires", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom(...IDS_BAREMES, "RSA_MONTANT_FORFAITAIRE", " smic", "inconnu"), fc.webSegment()),
+        fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.string({ maxLength: 12 }), fc.constantFrom("2025-02-29", "2024-02-29", "0000-01-01", "9999-12-31", "")),
+        fc.boolean(),
+        async (id, date, versions) => {
+          await verifier(`/v1/baremes/${encodeURIComponent(id)}${versions ? "/versions" : ""}?date=${encodeURIComponent(date)}`);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("500 publications au jeton valide, corps aléatoires ou presque valides", async () => {
+    const presqueValide = fc.record({
+      publiePar: fc.oneof(fc.string({ maxLength: 10 }), fc.constant(null), fc.integer()),
+      version: fc.record({
+        dateEffet: fc.oneof(fc.constantFrom("2040-01-01", "2025-04-01", "2040-02-30"), fc.string({ maxLength: 10 })),
+        valeurs: fc.oneof(fc.dictionary(fc.constantFrom("montant", "majorations", "forfaitLogement", "x"), valeur, { maxKeys: 3 }), valeur),
+        source: fc.oneof(fc.record({ texte: fc.string({ maxLength: 5 }), reference: fc.string({ maxLength: 5 }) }), valeur),
+        statut: fc.oneof(fc.constantFrom("officiel", "calcule", "estimation"), fc.string({ maxLength: 5 })),
+      }, { requiredKeys: [] }),
+    }, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...IDS_BAREMES, "inconnu"), fc.oneof(presqueValide, fc.json({ maxDepth: 3 }).map((j) => JSON.parse(j) as unknown)), async (id, corps) => {
+        await verifier(`/v1/baremes/${id}/versions`, { method: "POST", body: JSON.stringify(corps), headers: { authorization: "Bearer jeton-de-test-0123456789abcdef", "content-type": "application/json" } });
+      }),
       { numRuns: 500 },
     );
   });

@@ -78,6 +78,58 @@ describe("POST /v1/calculs/plan-apurement", () => {
   });
 });
 
+describe("POST /v1/calculs/capacite-remboursement (barèmes au 01/06/2025 : RSA 646,52 €, saisie 2025)", () => {
+  // Saisie 2025 (C. trav. R.3252-2): annual thresholds 4 440 / 8 660 / 12 890 / 17 090 / 21 300 / 25 600 €,
+  // fractions 1/20, 1/10, 1/5, 1/4, 1/3, 2/3, then all; + 1 720 € per dependant (R.3252-3).
+  const capacite = async (corps: Record<string, unknown>) => (await (await poster("/v1/calculs/capacite-remboursement", { date: "2025-06-01", ...corps })).json()) as { resultat: number };
+
+  it("personne seule, 1 500 € de ressources, 900 € de charges → 236,94 € (la quotité saisissable limite)", async () => {
+    // Annual 18 000: 4440/20 + 4220/10 + 4230/5 + 4200/4 + 910/3 = 222 + 422 + 846 + 1050 + 303,333… = 2 843,333… ;
+    // monthly 236,944…; RSA floor 1500 − 646,52 = 853,48 does not bind. Left after expenses: 1500 − max(646,52 ; 900) = 600.
+    expect(await capacite({ ressources: 1500, charges: 900 })).toEqual({ resultat: 236.94 });
+  });
+
+  it("couple et 2 enfants, 2 200 € de ressources, 1 500 € de charges → 348,44 €", async () => {
+    // 3 dependants: thresholds + 5 160 → 9600 / 13820 / 18050 / 22250 / …; annual 26 400:
+    // 9600/20 + 4220/10 + 4230/5 + 4200/4 + 4150/3 = 480 + 422 + 846 + 1050 + 1383,333… = 4 181,333… ; monthly 348,444…
+    // RSA of the foyer 646,52 × (1 + 0,5 + 0,3 + 0,3) = 1 357,69 < 1 500 charges → 2200 − 1500 = 700 does not bind.
+    expect(await capacite({ ressources: 2200, charges: 1500, couple: true, enfants: 2 })).toEqual({ resultat: 348.44 });
+  });
+
+  it("charges élevées : 1 500 − 1 400 = 100 € (le reste après dépenses limite)", async () => {
+    expect(await capacite({ ressources: 1500, charges: 1400 })).toEqual({ resultat: 100 });
+  });
+
+  it("une version du RSA publiée dans D1 s'applique au calcul à partir de sa date d'effet", async () => {
+    // Personne seule, 1 100 € de ressources, pas de charges, saisie 2026 (4 480 / 8 730 / 13 000 / 17 230 …).
+    // QS on 13 200/yr: 4480/20 + 4250/10 + 4270/5 + 200/4 = 224 + 425 + 854 + 50 = 1 553 → 129,4166… per month.
+    // Bundled RSA 2026 (651,69 €): floor 1100 − 651,69 = 448,31 and left after expenses 448,31 → 129,42.
+    const corps = { ressources: 1100, charges: 0 };
+    expect(await capacite({ ...corps, date: "2040-06-01" })).toEqual({ resultat: 129.42 });
+    const publication = await poster(
+      "/v1/baremes/rsa_montant_forfaitaire/versions",
+      {
+        publiePar: "Test capacité",
+        version: {
+          dateEffet: "2040-04-01",
+          valeurs: {
+            montant: 1000,
+            majorations: { deuxiemePersonne: 0.5, troisiemePersonne: 0.3, quatriemePersonneCouple: 0.3, quatriemePersonneIsole: 0.4, personneSupplementaire: 0.4 },
+            forfaitLogement: { unePersonne: 0.12, deuxPersonnes: 0.16, troisPersonnesOuPlus: 0.165 },
+          },
+          source: { texte: "Version de test", reference: "CASF R.262-1" },
+          statut: "officiel",
+        },
+      },
+      { authorization: "Bearer jeton-de-test-0123456789abcdef" },
+    );
+    expect(publication.status).toBe(201);
+    // With a published RSA of 1 000 €: floor 1100 − 1000 = 100 and left after expenses 1100 − 1000 = 100 → 100.
+    expect(await capacite({ ...corps, date: "2040-06-01" })).toEqual({ resultat: 100 });
+    expect(await capacite({ ...corps, date: "2040-03-31" })).toEqual({ resultat: 129.42 });
+  });
+});
+
 describe("corps et routes invalides", () => {
   it("JSON mal formé → 400 JSON_INVALIDE, sans recopier le corps", async () => {
     const p = await probleme(await poster("/v1/calculs/taux-effort", '{"loyer": 650,'), 400, "JSON_INVALIDE");

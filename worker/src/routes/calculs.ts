@@ -4,6 +4,7 @@ import type { AppEnv } from "../env.ts";
 import { jsonPrive, lireCorpsJson } from "../http.ts";
 import { ApiError } from "../problem.ts";
 import { resultatJson, valeursBrutes } from "../resultat.ts";
+import { catalogue } from "../catalogue.ts";
 
 /** URL slug → LOGSOC function (DESIGN §5.1, §5.3). */
 export const CALCULS = {
@@ -14,6 +15,9 @@ export const CALCULS = {
 } as const;
 
 export type SlugCalcul = keyof typeof CALCULS;
+
+/** The computations that read barèmes: they see the versions published in D1, the others need no query. */
+const AVEC_BAREMES: ReadonlySet<SlugCalcul> = new Set(["capacite-remboursement"]);
 
 function estSlug(s: string): s is SlugCalcul {
   return Object.hasOwn(CALCULS, s);
@@ -30,6 +34,7 @@ export function routesCalculs(app: Hono<AppEnv>): void {
       throw new ApiError("RESSOURCE_INTROUVABLE", `Calcul inconnu « ${nom.slice(0, 60)} ». Calculs disponibles : ${Object.keys(CALCULS).join(", ")}.`);
     }
     const corps = valeursBrutes(await lireCorpsJson(c));
-    return jsonPrive(c, { resultat: resultatJson(evaluerObjet(CALCULS[nom], corps)) });
+    const ctx = AVEC_BAREMES.has(nom) ? { baremes: await catalogue(c.env) } : {};
+    return jsonPrive(c, { resultat: resultatJson(evaluerObjet(CALCULS[nom], corps, ctx)) });
   });
 }

@@ -1,8 +1,8 @@
 /**
  * `npm run build`: writes dist/addin, everything the Worker serves for the add-in:
  *   functions.json   custom-function metadata generated from the JSDoc (fails on any generator error)
- *   functions.js     custom functions (classic script: the shared runtime page and the manifest's <Script>)
- *   taskpane.js      task pane
+ *   taskpane.js      the shared-runtime page's one bundle: registers the custom functions, runs the task pane
+ *   functions.js     the custom functions alone (classic script), for the manifest's CustomFunctions <Script>
  *   taskpane.html, taskpane.css, aide.html, assets/*.png
  *   manifest.xml     the production manifest: every https://localhost:8787 URL rewritten to LOGSOC_ORIGIN
  * and prints the gzipped size of the JavaScript the task pane loads, failing above 150 KB (office.js,
@@ -86,7 +86,7 @@ export async function construire(origine: string): Promise<{ tailles: Taille[]; 
 
   // Office caches add-in files hard: the page asks for each bundle by its content hash.
   let html = readFileSync(join(ADDIN, "taskpane", "taskpane.html"), "utf8");
-  for (const f of ["functions.js", "taskpane.js", "taskpane.css"]) {
+  for (const f of ["taskpane.js", "taskpane.css"]) {
     const source = f === "taskpane.css" ? join(ADDIN, "taskpane", f) : join(SORTIE, f);
     const marque = `src="${f}"`;
     const lien = `href="${f}"`;
@@ -102,8 +102,9 @@ export async function construire(origine: string): Promise<{ tailles: Taille[]; 
   }
   writeFileSync(join(SORTIE, "manifest.xml"), manifesteProduction(readFileSync(join(RACINE, "manifest.xml"), "utf8"), origine));
 
-  const tailles = ["functions.js", "taskpane.js"].map((f) => tailleGzip(join(SORTIE, f)));
-  return { tailles, totalGzip: tailles.reduce((s, t) => s + t.gzip, 0) };
+  // The pane page loads taskpane.js only (office.js excluded); functions.js is reported for information.
+  const volet = tailleGzip(join(SORTIE, "taskpane.js"));
+  return { tailles: [volet, tailleGzip(join(SORTIE, "functions.js"))], totalGzip: volet.gzip };
 }
 
 async function main(): Promise<number> {

@@ -26,9 +26,10 @@ export function verifierOrigine(origine: string): string {
  */
 export function manifesteProduction(xml: string, origine: string): string {
   const cible = verifierOrigine(origine);
-  const occurrences = xml.split(ORIGINE_DEV).length - 1;
-  if (occurrences === 0) throw new Error(`manifest.xml ne contient aucune URL ${ORIGINE_DEV} à réécrire.`);
-  const resultat = xml.replaceAll(`${ORIGINE_DEV}/`, `${cible}/`).replaceAll(`"${ORIGINE_DEV}"`, `"${cible}"`);
+  // The comments talk about development (localhost, npm start): the production file goes without them.
+  const sansCommentaires = sansCommentairesXml(xml);
+  if (!sansCommentaires.includes(ORIGINE_DEV)) throw new Error(`manifest.xml ne contient aucune URL ${ORIGINE_DEV} à réécrire.`);
+  const resultat = sansCommentaires.replaceAll(`${ORIGINE_DEV}/`, `${cible}/`).replaceAll(`"${ORIGINE_DEV}"`, `"${cible}"`);
   const restantes = origines(resultat).filter((o) => o !== cible);
   if (restantes.length > 0) throw new Error(`Le manifeste de production contient encore d'autres origines : ${restantes.join(", ")}.`);
   return resultat;
@@ -36,8 +37,13 @@ export function manifesteProduction(xml: string, origine: string): string {
 
 /** Origins of every URL in the manifest except XML namespace and schema URIs. */
 export function origines(xml: string): string[] {
-  const sansEspacesDeNoms = xml.replace(/\s(?:xmlns(?::[\w-]+)?|xsi:[\w-]+)="[^"]*"/g, "");
+  const sansEspacesDeNoms = sansCommentairesXml(xml).replace(/\s(?:xmlns(?::[\w-]+)?|xsi:[\w-]+)="[^"]*"/g, "");
   const vues = new Set<string>();
   for (const m of sansEspacesDeNoms.matchAll(/https?:\/\/[^"'<>\s]+/g)) vues.add(new URL(m[0]).origin);
   return [...vues];
+}
+
+/** Drops XML comments and the blank lines they leave. */
+export function sansCommentairesXml(xml: string): string {
+  return xml.replace(/[ \t]*<!--[\s\S]*?-->[ \t]*\r?\n?/g, "");
 }

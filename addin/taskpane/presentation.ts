@@ -1,4 +1,4 @@
-import { LIBELLES_STATUT, type Statut, type ValeurBareme, type VersionBareme } from "#shared/baremes/schema.ts";
+import { LIBELLES_STATUT, clesFeuilles, noteDeCle, statutDeCle, type Statut, type VersionBareme } from "#shared/baremes/index.ts";
 import { composantes, type DateISO } from "#shared/date.ts";
 
 /** One value of a barème version as the pane and the inserted table show it. */
@@ -11,31 +11,16 @@ export interface LigneBareme {
   note: string;
 }
 
-/**
- * Flattens a version's values into rows, each with its own status: the version's, or that of the
- * most specific `statutsCellules` entry whose key is the row's key or one of its prefixes.
- */
-export function lignesBareme(version: Pick<VersionBareme, "valeurs" | "statut" | "statutsCellules">): LigneBareme[] {
-  const lignes: LigneBareme[] = [];
-  const statutDe = (cle: string): { statut: Statut; note: string } => {
-    let meilleur: { statut: Statut; note: string; longueur: number } | null = null;
-    for (const s of version.statutsCellules ?? []) {
-      if ((cle === s.cle || cle.startsWith(`${s.cle}.`)) && (meilleur === null || s.cle.length > meilleur.longueur)) {
-        meilleur = { statut: s.statut, note: s.note, longueur: s.cle.length };
-      }
-    }
-    return meilleur ?? { statut: version.statut, note: "" };
-  };
-  const parcourir = (v: ValeurBareme, chemin: string): void => {
-    if (v !== null && typeof v === "object") {
-      for (const [k, sous] of Object.entries(v)) parcourir(sous, chemin === "" ? k : `${chemin}.${k}`);
-      return;
-    }
-    const { statut, note } = statutDe(chemin);
-    lignes.push({ cle: chemin === "" ? "valeur" : chemin, valeur: v, statut, note: v === null && note === "" ? "Valeur non relevée." : note });
-  };
-  parcourir(version.valeurs as ValeurBareme, "");
-  return lignes;
+/** Flattens a version's values into rows, each with its own status and note (shared/baremes/cle.ts rules). */
+export function lignesBareme(version: Pick<VersionBareme<unknown>, "valeurs" | "statut" | "statutsCellules">): LigneBareme[] {
+  if (version.valeurs === null || typeof version.valeurs !== "object") {
+    return [{ cle: "valeur", valeur: version.valeurs as LigneBareme["valeur"], statut: version.statut, note: "" }];
+  }
+  return clesFeuilles(version.valeurs).map((cle) => {
+    const valeur = cle.split(".").reduce<unknown>((v, segment) => (v as Record<string, unknown>)[segment], version.valeurs) as LigneBareme["valeur"];
+    const note = noteDeCle(version, cle) ?? (valeur === null ? "Valeur non disponible : aucune source ne la donne." : "");
+    return { cle, valeur, statut: statutDeCle(version, cle), note };
+  });
 }
 
 const MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
@@ -44,12 +29,6 @@ const MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", 
 export function dateLongue(d: DateISO): string {
   const { annee, mois, jour } = composantes(d);
   return `${jour === 1 ? "1er" : jour} ${MOIS[mois - 1]} ${annee}`;
-}
-
-/** "01/01/2026". */
-export function dateCourte(d: DateISO): string {
-  const { annee, mois, jour } = composantes(d);
-  return `${String(jour).padStart(2, "0")}/${String(mois).padStart(2, "0")}/${annee}`;
 }
 
 /** A value as a French reader expects it: decimal comma, thin-space thousands, oui/non. */

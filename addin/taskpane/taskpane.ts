@@ -1,0 +1,256 @@
+// This page is the shared runtime: register the custom functions first, whatever happens to the UI.
+import "../functions/entree.ts";
+import { FONCTIONS } from "#shared/fonctions/registre.ts";
+import { aujourdhui, estDateISO, type DateISO } from "#shared/date.ts";
+import { estErreurLogsoc } from "#shared/errors.ts";
+import { dateFr, statutGlobal, type BaremeEnCatalogue, type VersionEnCatalogue } from "#shared/baremes/index.ts";
+import { stockageParDefaut } from "../commun/stockage.ts";
+import { avisHote, detecterHote, type Hote, type OfficeMinimal } from "./hote.ts";
+import { chargerBaremes, dateDesBaremes, etatHorsLigne, type EtatBaremes } from "./sourceBaremes.ts";
+import { dateLongue, formatValeur, libelleStatut, lignesBareme } from "./presentation.ts";
+import { insererBareme, type BaremeAInserer } from "./tableau.ts";
+import { ajouter, el, remplacer } from "./dom.ts";
+
+/** The pane's whole state: where it runs, which barèmes it shows, what the adviser picked. */
+interface Etat {
+  hote: Hote;
+  baremes: EtatBaremes;
+  verification: "en-cours" | "terminee";
+  choix: string;
+  date: string;
+}
+
+const stockage = stockageParDefaut();
+
+function pastille(e: Etat): HTMLElement {
+  const enLigne = e.baremes.mode === "en-ligne";
+  return el("span", { class: `pastille ${enLigne ? "pastille-en-ligne" : "pastille-hors-ligne"}` }, enLigne ? "en ligne" : "hors ligne");
+}
+
+function vueEtatBaremes(conteneur: HTMLElement, e: Etat): void {
+  const jour = aujourdhui();
+  const date = dateDesBaremes(e.baremes.catalogue, jour);
+  const titre = date === null ? "Barèmes intégrés au complément" : `Barèmes du ${dateLongue(date)}`;
+  let detail: string;
+  if (e.verification === "en-cours") {
+    detail = "Recherche de versions plus récentes auprès du service LogSoc…";
+  } else if (e.baremes.mode === "en-ligne") {
+    detail = e.baremes.publiees > 0 ? `À jour : ${e.baremes.publiees} version(s) publiée(s) depuis cette version du complément.` : "À jour : aucune version publiée depuis cette version du complément.";
+  } else {
+    const cause = e.baremes.raison ? ` (${e.baremes.raison})` : "";
+    detail =
+      e.baremes.recuLe === null
+        ? `Service LogSoc injoignable${cause} : barèmes intégrés au complément.`
+        : `Service LogSoc injoignable${cause} : barèmes intégrés et versions reçues le ${dateFr(e.baremes.recuLe.slice(0, 10))}.`;
+  }
+  conteneur.dataset.etat = e.verification === "en-cours" ? "verification" : e.baremes.mode;
+  remplacer(
+    conteneur,
+    el("div", { class: "etat" }, el("strong", {}, titre), e.verification === "en-cours" ? el("span", { class: "pastille" }, "vérification…") : pastille(e)),
+    el("p", { class: "discret" }, detail),
+    e.baremes.ecartees > 0 ? el("p", { class: "discret" }, `${e.baremes.ecartees} version(s) en cache ignorée(s) : format non reconnu par cette version du complément.`) : null,
+  );
+}
+
+function vueFonctions(): HTMLElement {
+  return el(
+    "section",
+    { "aria-labelledby": "titre-fonctions" },
+    el("h2", { id: "titre-fonctions" }, "Fonctions de calcul"),
+    el("p", {}, "Dans une cellule, tapez ", el("code", {}, "=LOGSOC."), " puis choisissez une fonction. Les montants acceptent un nombre ou une plage ; les calculs restent dans le classeur."),
+    el(
+      "details",
+      {},
+      el("summary", {}, `Les ${FONCTIONS.length} fonctions LOGSOC`),
+      el("dl", { class: "fonctions" }, ...FONCTIONS.flatMap((f) => [el("dt", {}, el("code", {}, `LOGSOC.${f.nom}(${f.arguments.map((a) => (a.optionnel ? `[${a.nom}]` : a.nom)).join(" ; ")})`)), el("dd", {}, f.description)])),
+    ),
+  );
+}
+
+function baremeEtVersion(e: Etat): { b: BaremeEnCatalogue; v: VersionEnCatalogue; date: DateISO } | { erreur: string } {
+  if (!estDateISO(e.date)) return { erreur: "Choisissez une date valide." };
+  try {
+    const b = e.baremes.catalogue.bareme(e.choix);
+    return { b, v: e.baremes.catalogue.enVigueur(b.id, e.date), date: e.date };
+  } catch (err) {
+    if (estErreurLogsoc(err)) return { erreur: err.message };
+    throw err;
+  }
+}
+
+function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer) => void): void {
+  const r = baremeEtVersion(e);
+  if ("erreur" in r) {
+    remplacer(conteneur, el("div", { class: "avis avis-attention" }, el("p", {}, r.erreur)));
+    return;
+  }
+  const { b, v, date } = r;
+  const lignes = lignesBareme(v);
+  const statut = statutGlobal(v);
+  const source = v.source;
+  const dansExcel = e.hote.type === "excel" && e.hote.insertion;
+  const remarques = [...(v.lacunes ?? []), ...lignes.filter((l) => l.note !== "").map((l) => `${l.cle} : ${l.note}`), ...(b.regles ?? [])];
+  remplacer(
+    conteneur,
+    el("h3", {}, b.libelle),
+    el("p", { class: "discret" }, b.description),
+    el(
+      "p",
+      {},
+      `En vigueur le ${dateFr(date)} : version du ${dateLongue(v.dateEffet)} `,
+      el("span", { class: `statut statut-${statut}` }, libelleStatut(statut)),
+      v.origine === "publiee" ? el("span", { class: "discret" }, " · publiée après cette version du complément") : null,
+    ),
+    el("p", { class: "discret" }, `Unité : ${b.unite}`),
+    el(
+      "table",
+      {},
+      el("caption", {}, "Valeurs"),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Clé"), el("th", { scope: "col" }, "Valeur"), el("th", { scope: "col" }, "Statut"))),
+      el(
+        "tbody",
+        {},
+        ...lignes.map((l) =>
+          el(
+            "tr",
+            {},
+            el("td", {}, el("code", {}, l.cle)),
+            el("td", { class: typeof l.valeur === "number" ? "nombre" : undefined, title: l.note || undefined }, formatValeur(l.valeur)),
+            el("td", {}, el("span", { class: `statut statut-${l.statut}` }, libelleStatut(l.statut))),
+          ),
+        ),
+      ),
+    ),
+    el(
+      "p",
+      {},
+      el("strong", {}, "Source : "),
+      `${source.texte} — ${source.reference}`,
+      source.url ? " — " : null,
+      source.url ? el("a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, "consulter le texte") : null,
+    ),
+    remarques.length > 0 ? el("details", {}, el("summary", {}, "Remarques et règles d'application"), el("ul", {}, ...remarques.map((t) => el("li", {}, t)))) : null,
+    el(
+      "div",
+      { class: "actions" },
+      el("button", { type: "button", class: "principal", id: "inserer", disabled: !dansExcel, "aria-describedby": dansExcel ? undefined : "inserer-indisponible" }, "Insérer dans une nouvelle feuille"),
+      dansExcel ? null : el("span", { id: "inserer-indisponible", class: "discret" }, "Disponible quand LogSoc est ouvert dans Excel."),
+    ),
+  );
+  const bouton = conteneur.querySelector<HTMLButtonElement>("#inserer")!;
+  bouton.addEventListener("click", () =>
+    inserer({
+      id: b.id,
+      libelle: b.libelle,
+      unite: b.unite,
+      date,
+      dateEffet: v.dateEffet,
+      source,
+      statut,
+      origine: v.origine === "publiee" ? "en ligne" : "intégrées au complément",
+      lignes,
+    }),
+  );
+}
+
+function vueAvisHote(hote: Hote): HTMLElement | null {
+  const a = avisHote(hote);
+  if (a === null) return null;
+  return el("div", { class: `avis ${a.niveau === "attention" ? "avis-attention" : ""}`, role: "note", id: "avis-hote" }, el("p", { class: "avis-titre" }, a.titre), el("p", {}, a.texte));
+}
+
+async function inserer(hote: Hote, b: BaremeAInserer, message: HTMLElement): Promise<void> {
+  if (hote.type !== "excel") return;
+  remplacer(message, "Insertion en cours…");
+  try {
+    const r = await Excel.run((context) => insererBareme(context, b, { autoAjuster: hote.autoAjustement }));
+    message.className = "avis avis-succes";
+    remplacer(message, `Barème inséré dans la feuille « ${r.feuille} » (tableau ${r.tableau}).`);
+  } catch (e) {
+    message.className = "avis avis-erreur";
+    remplacer(message, `L'insertion a échoué : ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Builds the pane: bundled barèmes at once, then the Worker's answer (en ligne / hors ligne) when it comes. */
+export async function demarrer(racine: HTMLElement, office: OfficeMinimal | undefined): Promise<void> {
+  const hote = await detecterHote(office);
+  const jour = aujourdhui();
+  const catalogueInitial = etatHorsLigne(stockage);
+  const etat: Etat = {
+    hote,
+    baremes: catalogueInitial,
+    verification: "en-cours",
+    choix: catalogueInitial.catalogue.liste()[0]?.id ?? "",
+    date: jour,
+  };
+
+  const zoneEtat = el("section", { id: "etat-baremes", "aria-label": "État des barèmes", role: "status" });
+  const choix = el("select", { id: "choix-bareme" }, ...etat.baremes.catalogue.liste().map((b) => el("option", { value: b.id }, b.libelle)));
+  const date = el("input", { id: "date-bareme", type: "date", value: jour, min: "1900-03-01", max: "2199-12-31" });
+  const detail = el("div", { id: "detail-bareme", "aria-live": "polite" });
+  const message = el("p", { id: "message-insertion", role: "status" });
+
+  const redessiner = () => {
+    vueEtatBaremes(zoneEtat, etat);
+    vueDetail(detail, etat, (b) => void inserer(hote, b, message));
+  };
+  choix.addEventListener("change", () => {
+    etat.choix = choix.value;
+    message.className = "";
+    remplacer(message);
+    redessiner();
+  });
+  date.addEventListener("change", () => {
+    etat.date = date.value;
+    message.className = "";
+    remplacer(message);
+    redessiner();
+  });
+
+  remplacer(
+    racine,
+    vueAvisHote(hote),
+    zoneEtat,
+    vueFonctions(),
+    el(
+      "section",
+      { "aria-labelledby": "titre-baremes" },
+      el("h2", { id: "titre-baremes" }, "Barèmes"),
+      el("p", {}, "Choisissez un barème et une date : LogSoc affiche la version en vigueur ce jour-là, ses valeurs, sa source et son statut."),
+      el(
+        "div",
+        { class: "champs" },
+        el("div", { class: "champ" }, el("label", { for: "choix-bareme" }, "Barème"), choix),
+        el("div", { class: "champ" }, el("label", { for: "date-bareme" }, "Date"), date),
+      ),
+      detail,
+      message,
+    ),
+    el(
+      "section",
+      { "aria-labelledby": "titre-modeles" },
+      el("h2", { id: "titre-modeles" }, "Modèles et vérification"),
+      el("p", { class: "discret" }, "Les modèles de classeurs et la vérification de dossiers arrivent dans une prochaine version de LogSoc."),
+    ),
+  );
+  redessiner();
+
+  try {
+    etat.baremes = await chargerBaremes({ recuperer: (url, init) => fetch(url, init), stockage, signal: AbortSignal.timeout(15_000) });
+  } catch (e) {
+    etat.baremes = etatHorsLigne(stockage, `erreur inattendue : ${e instanceof Error ? e.message : String(e)}`);
+  }
+  etat.verification = "terminee";
+  redessiner();
+}
+
+const racine = typeof document !== "undefined" ? document.getElementById("app") : null;
+if (racine !== null) {
+  demarrer(racine, (globalThis as unknown as { Office?: OfficeMinimal }).Office).catch((e: unknown) => {
+    remplacer(
+      racine,
+      el("div", { class: "avis avis-erreur", role: "alert" }, el("p", { class: "avis-titre" }, "LogSoc n'a pas pu démarrer"), el("p", {}, e instanceof Error ? e.message : String(e))),
+    );
+  });
+}

@@ -29,7 +29,13 @@ const CONTEXTE_PAR_DEFAUT: ContexteCalcul = {
 
 function contexte(ctx?: Partial<ContexteCalcul>): ContexteCalcul {
   if (ctx === undefined) return CONTEXTE_PAR_DEFAUT;
-  return Object.assign(Object.create(CONTEXTE_PAR_DEFAUT) as ContexteCalcul, ctx);
+  // Own properties shadow the defaults (a plain assignment would hit the getter-only `aujourdhui`);
+  // an undefined field keeps its default.
+  const c = Object.create(CONTEXTE_PAR_DEFAUT) as ContexteCalcul;
+  for (const [cle, valeur] of Object.entries(ctx)) {
+    if (valeur !== undefined) Object.defineProperty(c, cle, { value: valeur, enumerable: true });
+  }
+  return c;
 }
 
 /** Positional call, as Excel and the CLI make it: one raw value per argument, in order. */

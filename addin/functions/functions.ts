@@ -1,5 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands custom functions untyped cell values. */
 import { appeler, type Environnement, type ResultatExcel } from "./excel.ts";
+import { sourceCatalogue } from "../commun/cacheBaremes.ts";
+import { stockageParDefaut } from "../commun/stockage.ts";
 
 // Thin adapters: each JSDoc block is what custom-functions-metadata turns into functions.json (the
 // description and argument texts must stay identical to shared/fonctions/calculs.ts, a test checks it).
@@ -7,9 +9,13 @@ import { appeler, type Environnement, type ResultatExcel } from "./excel.ts";
 // the engine does the coercion (ranges summed, blanks ignored, a text cell named in the error).
 // Ids are a public API: never rename one, add optional arguments only at the end.
 
+// Barème functions use the bundled data with the versions the task pane last fetched from the Worker
+// layered over it (shared runtime: same page, same localStorage), re-read when the pane updates them.
+const catalogue = sourceCatalogue(stockageParDefaut());
+
 const environnement: Environnement = {
   runtime: () => CustomFunctions,
-  contexte: () => ({}),
+  contexte: () => ({ baremes: catalogue() }),
 };
 
 /**
@@ -60,12 +66,76 @@ export function uc(personnes_14_plus: any[][], enfants_moins_14?: any[][]): numb
   return appeler(environnement, "UC", [personnes_14_plus, enfants_moins_14]) as number;
 }
 
+/**
+ * Calcule le montant forfaitaire mensuel du RSA du foyer à la date choisie, diminué si demandé du forfait logement (CASF L.262-2, R.262-1, R.262-9).
+ * @customfunction RSA_FORFAITAIRE
+ * @param couple VRAI pour un couple, FAUX pour une personne seule.
+ * @param [enfants] Nombre d'enfants ou de personnes à charge du foyer.
+ * @param [date] Date à laquelle le barème s'applique (date Excel ou AAAA-MM-JJ).
+ * @param [forfait_logement] VRAI pour déduire le forfait logement (aide au logement perçue, propriétaire sans emprunt ou logé gratuitement).
+ */
+export function rsaForfaitaire(couple: any, enfants?: any[][], date?: any, forfait_logement?: any): number {
+  return appeler(environnement, "RSA_FORFAITAIRE", [couple, enfants, date, forfait_logement]) as number;
+}
+
+/**
+ * Calcule la part saisissable d'une rémunération mensuelle nette selon le barème en vigueur (seuils annuels / 12), en laissant toujours au débiteur le RSA d'une personne seule (C. trav. R.3252-2 à R.3252-5).
+ * @customfunction QUOTITE_SAISISSABLE
+ * @param remuneration_mensuelle_nette Rémunération mensuelle nette (après cotisations et prélèvement à la source), en euros.
+ * @param [personnes_a_charge] Nombre de personnes à la charge du débiteur (conjoint, enfants, ascendants au sens de R.3252-3).
+ * @param [date] Date à laquelle le barème s'applique (date Excel ou AAAA-MM-JJ).
+ */
+export function quotiteSaisissable(remuneration_mensuelle_nette: any[][], personnes_a_charge?: any[][], date?: any): number {
+  return appeler(environnement, "QUOTITE_SAISISSABLE", [remuneration_mensuelle_nette, personnes_a_charge, date]) as number;
+}
+
+/**
+ * Calcule la capacité de remboursement mensuelle (méthode Banque de France) : la quotité saisissable des ressources, limitée aux ressources moins le plus élevé du RSA du foyer et des charges, jamais négative ; le conjoint et les enfants comptent comme personnes à charge.
+ * @customfunction CAPACITE_REMBOURSEMENT
+ * @param ressources Ressources mensuelles du foyer, en euros (nombre ou plage).
+ * @param charges Charges courantes mensuelles du foyer, en euros (nombre ou plage).
+ * @param [couple] VRAI pour un couple : le conjoint compte alors comme personne à charge (ressources inférieures au RSA supposées).
+ * @param [enfants] Nombre d'enfants à charge du foyer.
+ * @param [date] Date à laquelle le barème s'applique (date Excel ou AAAA-MM-JJ).
+ */
+export function capaciteRemboursement(ressources: any[][], charges: any[][], couple?: any, enfants?: any[][], date?: any): number {
+  return appeler(environnement, "CAPACITE_REMBOURSEMENT", [ressources, charges, couple, enfants, date]) as number;
+}
+
+/**
+ * Donne le plafond annuel de ressources (revenu fiscal de référence N-2) d'un logement social selon son financement, la catégorie du ménage et la zone ; catégorie 7 et plus = catégorie 6 et personnes supplémentaires, PLS = PLUS × 1,3 arrondi à l'euro.
+ * @customfunction PLAFOND_RESSOURCES
+ * @param financement Financement du logement : PLAI, PLUS ou PLS.
+ * @param categorie Catégorie de ménage de 1 à 6 ; 7 et plus : catégorie 6 plus une personne par unité au-delà de 6.
+ * @param zone PARIS (Paris et communes limitrophes), IDF (reste de l'Île-de-France) ou AUTRES (autres régions).
+ * @param [date] Date à laquelle le barème s'applique (date Excel ou AAAA-MM-JJ).
+ */
+export function plafondRessources(financement: any, categorie: any[][], zone: any, date?: any): number {
+  return appeler(environnement, "PLAFOND_RESSOURCES", [financement, categorie, zone, date]) as number;
+}
+
+/**
+ * Renvoie une valeur d'un barème en vigueur à la date choisie ; la clé nomme la valeur par ses groupes séparés par des points, par ex. « montant », « majorations.deuxiemePersonne », « PLUS.AUTRES.cat3 » ou « seuilsAnnuels.s2 » (logsoc baremes ID liste les clés).
+ * @customfunction BAREME
+ * @param identifiant Identifiant du barème, par ex. rsa_montant_forfaitaire, saisie_remuneration, plafonds_ressources_hlm, smic.
+ * @param [date] Date à laquelle le barème s'applique (date Excel ou AAAA-MM-JJ).
+ * @param [cle] Chemin de la valeur dans le barème, noms séparés par des points (majuscules indifférentes).
+ */
+export function bareme(identifiant: any, date?: any, cle?: any): any {
+  return appeler(environnement, "BAREME", [identifiant, date, cle]);
+}
+
 /** Excel id → implementation; the metadata test checks it matches the ids generated from the JSDoc. */
 export const ASSOCIATIONS: Readonly<Record<string, (...args: any[]) => ResultatExcel>> = {
   RESTE_A_VIVRE: resteAVivre,
   TAUX_EFFORT: tauxEffort,
   PLAN_APUREMENT: planApurement,
   UC: uc,
+  RSA_FORFAITAIRE: rsaForfaitaire,
+  QUOTITE_SAISISSABLE: quotiteSaisissable,
+  CAPACITE_REMBOURSEMENT: capaciteRemboursement,
+  PLAFOND_RESSOURCES: plafondRessources,
+  BAREME: bareme,
 };
 
 /** Registers every function with Excel; without the custom-functions runtime (a plain browser) it does nothing. */

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { avisHote, detecterHote, type OfficeMinimal } from "./hote.ts";
+import { dateLongue, formatValeur, lignesBareme } from "./presentation.ts";
+import type { DateISO } from "#shared/date.ts";
+import { comparerVersions } from "../build/versions.ts";
+
+function office(host: string | null, ensembles: Record<string, string> = {}): OfficeMinimal {
+  return {
+    onReady: async () => ({ host, platform: host === null ? null : "OfficeOnline" }),
+    // Requirement-set versions compare part by part: 1.17 is after 1.2.
+    context: { requirements: { isSetSupported: (nom, version = "1.1") => nom in ensembles && comparerVersions(ensembles[nom]!, version) >= 0 } },
+  };
+}
+const EXCEL_RECENT = { CustomFunctionsRuntime: "1.4", SharedRuntime: "1.2", ExcelApi: "1.17" };
+
+describe("where the pane runs", () => {
+  it("outside Office (no office.js, or office.js in a plain browser): barèmes only, with a French notice", async () => {
+    for (const h of [await detecterHote(undefined), await detecterHote(office(null))]) {
+      expect(h).toEqual({ type: "hors-office" });
+      expect(avisHote(h)!.texte).toMatch(/ouvrez LogSoc depuis Excel/);
+    }
+  });
+
+  it("in recent Excel: everything, no notice", async () => {
+    const h = await detecterHote(office("Excel", EXCEL_RECENT));
+    expect(h).toEqual({ type: "excel", fonctions: true, insertion: true, autoAjustement: true });
+    expect(avisHote(h)).toBeNull();
+  });
+
+  it("in Excel without custom functions or the shared runtime: says the functions are unavailable and what still works", async () => {
+    for (const ensembles of [{ ExcelApi: "1.9" }, { ExcelApi: "1.9", CustomFunctionsRuntime: "1.1" }] as Record<string, string>[]) {
+      const h = await detecterHote(office("Excel", ensembles));
+      expect(h).toMatchObject({ type: "excel", fonctions: false, insertion: true });
+      const a = avisHote(h)!;
+      expect(a.titre).toBe("Fonctions LOGSOC indisponibles dans cette version d'Excel");
+      expect(a.texte).toMatch(/Microsoft 365, Excel 2021 ou plus récent/);
+      expect(a.texte).toMatch(/modèles de classeur/);
+    }
+  });
+
+  it("in an Excel too old for the JavaScript API, or in another Office application: says so", async () => {
+    expect(avisHote(await detecterHote(office("Excel", {})))!.titre).toBe("Version d'Excel trop ancienne");
+    const word = await detecterHote(office("Word", { WordApi: "1.3" }));
+    expect(word).toEqual({ type: "autre-application", nom: "Word" });
+    expect(avisHote(word)!.texte).toMatch(/ne fonctionne pas dans Word/);
+  });
+});
+
+describe("presenting a barème version", () => {
+  it("flattens the values with each one's status and note", () => {
+    const lignes = lignesBareme({
+      valeurs: { horaireBrut: 12.02, groupe: { a: "1/20", b: null } },
+      statut: "officiel",
+      statutsCellules: [{ cle: "groupe.b", statut: "estimation", note: "Calculée faute de source." }],
+    });
+    expect(lignes).toEqual([
+      { cle: "horaireBrut", valeur: 12.02, statut: "officiel", note: "" },
+      { cle: "groupe.a", valeur: "1/20", statut: "officiel", note: "" },
+      { cle: "groupe.b", valeur: null, statut: "estimation", note: "Calculée faute de source." },
+    ]);
+    expect(lignesBareme({ valeurs: { x: null }, statut: "officiel" })[0]!.note).toBe("Valeur non disponible : aucune source ne la donne.");
+  });
+
+  it("writes dates and numbers as a French reader expects", () => {
+    expect(dateLongue("2026-01-01" as DateISO)).toBe("1er janvier 2026");
+    expect(dateLongue("2025-08-15" as DateISO)).toBe("15 août 2025");
+    expect(formatValeur(1823.03)).toBe("1\u202f823,03");
+    expect(formatValeur(-0.5)).toBe("−0,5");
+    expect(formatValeur(null)).toBe("—");
+    expect(formatValeur(true)).toBe("oui");
+    expect(formatValeur("1/20")).toBe("1/20");
+  });
+});

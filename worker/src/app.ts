@@ -7,12 +7,14 @@ import { routesSante } from "./routes/sante.ts";
 import { routesCalculs } from "./routes/calculs.ts";
 import { routesCompetences } from "./routes/competences.ts";
 import { routesBaremes } from "./routes/baremes.ts";
+import { routesEvaluations } from "./routes/evaluations.ts";
 
 /** Every route of the API with the methods it answers; any other method gets a 405 problem. */
 const METHODES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["/v1/sante", ["GET", "HEAD"]],
   ["/v1/competences", ["GET", "HEAD"]],
   ["/v1/calculs/:nom", ["POST"]],
+  ["/v1/evaluations", ["POST"]],
   ["/v1/baremes", ["GET", "HEAD"]],
   ["/v1/baremes/:id", ["GET", "HEAD"]],
   ["/v1/baremes/:id/versions", ["GET", "HEAD", "POST"]],
@@ -40,6 +42,7 @@ export function createApp(): Hono<AppEnv> {
   routesSante(app);
   routesCompetences(app);
   routesCalculs(app);
+  routesEvaluations(app);
   routesBaremes(app);
 
   for (const [chemin, methodes] of METHODES) {

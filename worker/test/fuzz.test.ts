@@ -4,6 +4,7 @@ import { appeler } from "./outils.ts";
 import { CALCULS } from "../src/routes/calculs.ts";
 import { FONCTIONS } from "../../shared/fonctions/registre.ts";
 import { IDS_BAREMES } from "../../shared/baremes/index.ts";
+import { TYPES_CHARGE, TYPES_RESSOURCE } from "../../shared/evaluation.ts";
 
 /** Every status the API may answer; anything else (a 5xx above all) is a defect. */
 const STATUTS_ADMIS = new Set([200, 204, 304, 400, 401, 403, 404, 405, 409, 413, 415, 422]);
@@ -137,6 +138,27 @@ describe("fuzz : aucune entrée ne provoque de 5xx", () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...IDS_BAREMES, "inconnu"), fc.oneof(presqueValide, fc.json({ maxDepth: 3 }).map((j) => JSON.parse(j) as unknown)), async (id, corps) => {
         await verifier(`/v1/baremes/${id}/versions`, { method: "POST", body: JSON.stringify(corps), headers: { authorization: "Bearer jeton-de-test-0123456789abcdef", "content-type": "application/json" } });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("500 budgets presque valides sur /v1/evaluations", async () => {
+    const ligne = (types: readonly string[]) =>
+      fc.record({ type: fc.oneof(fc.constantFrom(...types), fc.string({ maxLength: 6 })), montant: valeur, libelle: fc.oneof(fc.string({ maxLength: 10 }), valeur) }, { requiredKeys: ["type", "montant"] });
+    const budget = fc.record(
+      {
+        date: fc.oneof(fc.constantFrom("2025-06-01", "2019-01-01", "2026-02-30"), valeur),
+        foyer: fc.oneof(fc.record({ personnes14Plus: valeur, enfantsMoins14: valeur, couple: valeur }, { requiredKeys: [] }), valeur),
+        ressources: fc.oneof(fc.array(ligne(TYPES_RESSOURCE), { maxLength: 4 }), valeur),
+        charges: fc.oneof(fc.array(ligne(TYPES_CHARGE), { maxLength: 4 }), valeur),
+        dettes: fc.oneof(fc.array(fc.record({ montant: valeur, mensualite: valeur }, { requiredKeys: [] }), { maxLength: 3 }), valeur),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(budget, async (corps) => {
+        await verifier("/v1/evaluations", { method: "POST", body: JSON.stringify(corps), headers: { "content-type": "application/json" } });
       }),
       { numRuns: 500 },
     );

@@ -95,6 +95,8 @@ describe("POST /v1/baremes/{id}/versions : publication", () => {
     expect(negatif.errors?.[0]?.pointer).toBe("/version/valeurs/montant");
     const sansAuteur = await probleme(await publier({ version: version("2033-04-01", 720) }), 400, "ARGUMENT_MANQUANT");
     expect(sansAuteur.errors?.[0]?.pointer).toBe("/publiePar");
+    const auteurNombre = await probleme(await publier({ publiePar: 42, version: version("2033-04-01", 720) }), 400, "ENTREE_INVALIDE");
+    expect(auteurNombre.errors?.[0]?.pointer).toBe("/publiePar");
     expect(await lignesD1()).toEqual(avant);
   });
 

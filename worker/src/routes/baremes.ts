@@ -89,7 +89,7 @@ export function routesBaremes(app: Hono<AppEnv>): void {
     await exigerJetonAdmin(c);
     const cat = await catalogue(c.env);
     const b = enParametre(() => cat.bareme(c.req.param("id")));
-    const lu = PublicationSchema.safeParse(await lireCorpsJson(c));
+    const lu = PublicationSchema.safeParse(await lireCorpsJson(c), { reportInput: true });
     if (!lu.success) {
       const i = lu.error.issues[0]!;
       const chemin = i.code === "unrecognized_keys" ? [i.keys[0]!] : i.path.map((p) => (typeof p === "number" ? p : String(p)));

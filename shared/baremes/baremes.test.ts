@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DEFINITIONS, IDS_BAREMES, schemaBaremeDe, schemaValeurs } from "./definitions.ts";
-import { CATALOGUE } from "./catalogue.ts";
+import { CATALOGUE, type VersionEnCatalogue } from "./catalogue.ts";
 import { STATUTS } from "./schema.ts";
 import { clesFeuilles, statutDeCle, statutGlobal, valeurParCle } from "./cle.ts";
+
+/** A deep copy of plain data (JSON values only). */
+function copie<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
 
 // Structure of every bundled data file: it parses with its schema, every version has a source, dates
 // strictly increase, and the statuses the reference notes demand are there.
@@ -72,7 +77,7 @@ describe("sources, dates, statuts", () => {
 });
 
 describe("statuts imposés par les notes de référence (jamais promus)", () => {
-  const v = (id: string, date: string) => CATALOGUE.enVigueur(id, date);
+  const v = (id: string, date: string) => CATALOGUE.enVigueur(id, date) as VersionEnCatalogue<Record<string, unknown>>;
 
   it("PLAI 2026 : toutes les cellules en estimation (cal.md §1.4 [E])", () => {
     const version = v("plafonds_ressources_hlm", "2026-01-01");
@@ -152,9 +157,9 @@ describe("statuts imposés par les notes de référence (jamais promus)", () => 
 });
 
 describe("les schémas refusent des données fautives", () => {
-  const base = structuredClone(DEFINITIONS.smic.donnees) as unknown as { versions: Record<string, unknown>[] } & Record<string, unknown>;
+  const base = copie(DEFINITIONS.smic.donnees) as unknown as { versions: Record<string, unknown>[] } & Record<string, unknown>;
   const essai = (modifier: (d: typeof base) => void) => {
-    const d = structuredClone(base);
+    const d = copie(base);
     modifier(d);
     const r = schemaBaremeDe("smic").safeParse(d, FR);
     return r.success ? [] : r.error.issues.map((i) => i.message);
@@ -189,7 +194,7 @@ describe("les schémas refusent des données fautives", () => {
   });
 
   it("plafonds : un PLS qui n'est pas PLUS × 1,3 arrondi est refusé, avec la valeur attendue", () => {
-    const valeurs = structuredClone(DEFINITIONS.plafonds_ressources_hlm.donnees.versions[1].valeurs) as { PLS: { PARIS: { cat2: number } } };
+    const valeurs = copie(DEFINITIONS.plafonds_ressources_hlm.donnees.versions[1]!.valeurs) as { PLS: { PARIS: { cat2: number } } };
     // 39 885 × 1,3 = 51 850,5 → 51 851 (demi-euro vers le haut) ; 51 850 est refusé.
     valeurs.PLS.PARIS.cat2 = 51850;
     const r = schemaValeurs("plafonds_ressources_hlm").safeParse(valeurs);
@@ -198,10 +203,10 @@ describe("les schémas refusent des données fautives", () => {
   });
 
   it("saisie : seuils non croissants et fraction mal écrite refusés", () => {
-    const valeurs = structuredClone(DEFINITIONS.saisie_remuneration.donnees.versions[0].valeurs) as { seuilsAnnuels: { s2: number }; fractions: { t1: string } };
+    const valeurs = copie(DEFINITIONS.saisie_remuneration.donnees.versions[0]!.valeurs) as { seuilsAnnuels: { s2: number }; fractions: { t1: string } };
     valeurs.seuilsAnnuels.s2 = 100;
     expect(schemaValeurs("saisie_remuneration").safeParse(valeurs).success).toBe(false);
-    const v2 = structuredClone(DEFINITIONS.saisie_remuneration.donnees.versions[0].valeurs) as { fractions: { t1: string } };
+    const v2 = copie(DEFINITIONS.saisie_remuneration.donnees.versions[0]!.valeurs) as { fractions: { t1: string } };
     v2.fractions.t1 = "0,05";
     expect(schemaValeurs("saisie_remuneration").safeParse(v2).success).toBe(false);
   });

@@ -5,6 +5,11 @@ import { schemaValeurs, schemaVersionDe } from "./definitions.ts";
 import { statutDeCle, valeurParCle } from "./cle.ts";
 import { evaluer, evaluerObjet } from "../fonctions/registre.ts";
 
+/** A deep copy of plain data (JSON values only). */
+function copie<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
 function erreur(f: () => unknown): ErreurLogsoc {
   try {
     f();
@@ -112,7 +117,7 @@ describe("validation d'une version publiée (schéma du barème, messages en fra
     expect(erreur(() => validerVersionPubliee({ bareme: "smic", version: { ...(smic2027.version as object), commentaire: "x" } })).code).toBe("ENTREE_INVALIDE");
   });
   it("plafonds : un PLS incohérent avec le PLUS est refusé", () => {
-    const valeurs = structuredClone(CATALOGUE.versions("plafonds_ressources_hlm")[2]!.valeurs) as { PLS: { AUTRES: { cat1: number } } };
+    const valeurs = copie(CATALOGUE.versions("plafonds_ressources_hlm")[2]!.valeurs) as { PLS: { AUTRES: { cat1: number } } };
     valeurs.PLS.AUTRES.cat1 += 1;
     const e = erreur(() => validerVersionPubliee({ bareme: "plafonds_ressources_hlm", version: { dateEffet: "2027-01-01", valeurs, source: SOURCE, statut: "officiel" } }));
     expect(e.message).toMatch(/valeurs\.PLS\.AUTRES\.cat1 : PLS AUTRES cat1 doit valoir PLUS × 1,3 arrondi à l'euro, soit 30424/);

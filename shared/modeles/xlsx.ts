@@ -1,0 +1,120 @@
+import ExcelJS from "exceljs";
+import { versSerieExcel } from "../date.ts";
+import { resoudreFormule, refAbsolue, citerFeuille } from "./formules.ts";
+import { validerSpec, type Cellule, type SpecModele, type Validation } from "./spec.ts";
+import { STYLES, type Style } from "./styles.ts";
+
+/**
+ * The .xlsx renderer (DESIGN.md §6 (b)), for the CLI, the Worker and trainers. It uses only exceljs and
+ * no Node or DOM API, so the same module runs in Node and in workerd (where the bundler picks exceljs's
+ * browser build). exceljs writes formulas without computing them: the file asks the spreadsheet to
+ * recalculate everything on opening (`fullCalcOnLoad`).
+ *
+ * The add-in must not import this module (exceljs would weigh on the task pane): it has its own renderer.
+ */
+export async function ecrireXlsx(spec: SpecModele): Promise<Uint8Array> {
+  validerSpec(spec);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "LogSoc";
+  wb.lastModifiedBy = "LogSoc";
+  wb.title = spec.titre;
+  // Fixed document dates: the same spec gives the same document properties.
+  wb.created = new Date(`${spec.dateBaremes}T00:00:00Z`);
+  wb.modified = wb.created;
+  wb.calcProperties.fullCalcOnLoad = true;
+
+  const nomsFeuilles = Object.fromEntries(spec.feuilles.map((f) => [f.cle, f.nom]));
+
+  for (const f of spec.feuilles) {
+    const ws = wb.addWorksheet(f.nom, {
+      state: f.visibilite === "masquee" ? "hidden" : "visible",
+      views: f.figerLignes !== undefined ? [{ state: "frozen", ySplit: f.figerLignes, topLeftCell: `A${f.figerLignes + 1}` }] : [{}],
+    });
+    f.colonnes.forEach((largeur, i) => {
+      ws.getColumn(i + 1).width = largeur;
+    });
+    for (const c of f.cellules) ecrireCellule(ws.getCell(c.ref), c, nomsFeuilles);
+    for (const plage of f.fusions) ws.mergeCells(plage);
+    if (f.protegee) {
+      await ws.protect("", {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        formatColumns: true,
+        formatRows: true,
+      });
+    }
+  }
+
+  for (const n of spec.noms) {
+    wb.definedNames.add(`${citerFeuille(nomsFeuilles[n.feuille]!)}!${refAbsolue(n.ref)}`, n.nom);
+  }
+
+  const tampon = await wb.xlsx.writeBuffer();
+  return new Uint8Array(tampon as ArrayBuffer);
+}
+
+function ecrireCellule(cell: ExcelJS.Cell, c: Cellule, nomsFeuilles: Readonly<Record<string, string>>): void {
+  if (c.formule !== undefined) {
+    cell.value = { formula: resoudreFormule(c.formule, nomsFeuilles) } as ExcelJS.CellFormulaValue;
+  } else if (c.valeur !== undefined) {
+    const v = c.valeur;
+    if (typeof v === "object") cell.value = "date" in v ? versSerieExcel(v.date) : nomsFeuilles[v.nomFeuille]!;
+    else cell.value = v;
+  }
+  const style: Style = c.style ? STYLES[c.style] : {};
+  cell.style = styleExcel(style, c.format);
+  if (c.validation) cell.dataValidation = validationExcel(c.validation, c.aide);
+}
+
+function couleur(rgb: string): { argb: string } {
+  return { argb: `FF${rgb}` };
+}
+
+const ALIGNEMENT = { gauche: "left", centre: "center", droite: "right" } as const;
+
+function styleExcel(s: Style, format: string | undefined): Partial<ExcelJS.Style> {
+  const trait: Partial<ExcelJS.Border> = { style: "thin", color: couleur("A6A6A6") };
+  return {
+    font: {
+      name: "Calibri",
+      size: s.taille ?? 11,
+      ...(s.gras ? { bold: true } : {}),
+      ...(s.italique ? { italic: true } : {}),
+      ...(s.couleur ? { color: couleur(s.couleur) } : {}),
+    },
+    ...(s.fond ? { fill: { type: "pattern", pattern: "solid", fgColor: couleur(s.fond) } as ExcelJS.Fill } : {}),
+    ...(s.bordure ? { border: { top: trait, left: trait, bottom: trait, right: trait } } : {}),
+    alignment: {
+      vertical: "top",
+      ...(s.alignement ? { horizontal: ALIGNEMENT[s.alignement] } : {}),
+      ...(s.retourALaLigne ? { wrapText: true } : {}),
+    },
+    protection: { locked: !s.deverrouillee },
+    ...(format ? { numFmt: format } : {}),
+  };
+}
+
+function validationExcel(v: Validation, aide: string | undefined): ExcelJS.DataValidation {
+  const commun = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: "Valeur non valide",
+    error: v.message,
+    ...(aide ? { showInputMessage: true, promptTitle: "Aide", prompt: aide } : {}),
+  } as const;
+  switch (v.type) {
+    case "liste":
+      return { ...commun, type: "list", formulae: [`"${v.valeurs.join(",")}"`] };
+    case "decimal":
+      return v.max === undefined
+        ? { ...commun, type: "decimal", operator: "greaterThanOrEqual", formulae: [v.min] }
+        : { ...commun, type: "decimal", operator: "between", formulae: [v.min, v.max] };
+    case "entier":
+      return { ...commun, type: "whole", operator: "between", formulae: [v.min, v.max] };
+    case "date":
+      return { ...commun, type: "date", operator: "between", formulae: [v.min, v.max] };
+    case "texte":
+      return { ...commun, type: "textLength", operator: "lessThanOrEqual", formulae: [v.longueurMax] };
+  }
+}

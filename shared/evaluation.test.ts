@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluerBudget, validerEvaluation, type EntreeEvaluation } from "./evaluation.ts";
+import { evaluerBudget, ResultatEvaluationSchema, validerEvaluation, type EntreeEvaluation } from "./evaluation.ts";
 import type { DateISO } from "./date.ts";
 
 const JUIN_2025 = "2025-06-01" as DateISO;
@@ -73,6 +73,10 @@ describe("evaluerBudget : une famille, calculée à la main", () => {
     expect(r.dettes.mensualites).toBe(109.73);
     expect(r.dettes.resteAVivreApresMensualites).toBe(630.29);
     expect(r.avertissements).toEqual([]);
+  });
+
+  it("la réponse suit exactement son schéma documenté (aucun champ en plus ni en moins)", () => {
+    expect(ResultatEvaluationSchema.parse(r)).toEqual(r);
   });
 });
 

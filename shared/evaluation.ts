@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { arrondiCentime, dec, somme, ZERO, type Montant } from "./money.ts";
-import { estErreurLogsoc, type CodeErreur } from "./errors.ts";
+import { CODES_ERREUR, estErreurLogsoc, type CodeErreur } from "./errors.ts";
 import { type DateISO } from "./date.ts";
 import { nombrePersonnes, unitesConsommation, type Foyer } from "./foyer.ts";
 import { LIBELLES_METHODE_RAV, METHODES_RAV, resteAVivre, type MethodeRav } from "./resteAVivre.ts";
@@ -9,8 +9,8 @@ import { planApurement, type ModePlan } from "./planApurement.ts";
 import { capaciteRemboursement, personnesAChargeCapacite } from "./capaciteRemboursement.ts";
 import { quotiteSaisissable } from "./quotiteSaisissable.ts";
 import { rsaForfaitaire, type CompositionRsa } from "./rsa.ts";
-import { CATALOGUE, type CatalogueBaremes, type OrigineVersion } from "./baremes/catalogue.ts";
-import type { Source, Statut } from "./baremes/schema.ts";
+import { CATALOGUE, type CatalogueBaremes } from "./baremes/catalogue.ts";
+import { schemaSource, schemaStatut } from "./baremes/schema.ts";
 import { dateIso, enfantsMoins14, erreurDepuisZod, montant, personnes14Plus } from "./schemas.ts";
 
 /**
@@ -126,64 +126,68 @@ export const EvaluationSchema = z
     if (e.foyer.couple && e.foyer.personnes14Plus < 2) {
       ctx.addIssue({ code: "custom", path: ["foyer", "couple"], message: "Un couple compte au moins deux personnes de 14 ans ou plus.", params: { code: "HORS_LIMITES" } });
     }
-  })
-  .meta({ id: "Evaluation", description: "Budget mensuel d'un foyer : composition, ressources et charges par type, dettes." });
+  });
 
 export type EntreeEvaluation = z.input<typeof EvaluationSchema>;
 export type Evaluation = z.output<typeof EvaluationSchema>;
 
 /** An indicator that could not be computed for this budget, with the engine's reason. */
-export interface ErreurIndicateur {
-  code: CodeErreur;
-  message: string;
-}
+const ErreurIndicateurSchema = z.object({ code: z.enum(Object.keys(CODES_ERREUR) as [CodeErreur, ...CodeErreur[]]), message: z.string() });
+export type ErreurIndicateur = z.output<typeof ErreurIndicateurSchema>;
 
-export interface BaremeUtilise {
-  id: string;
-  libelle: string;
-  dateEffet: string;
-  statut: Statut;
-  source: Source;
-  origine: OrigineVersion;
-}
+const BaremeUtiliseSchema = z.object({
+  id: z.string(),
+  libelle: z.string(),
+  dateEffet: z.string(),
+  statut: schemaStatut,
+  source: schemaSource,
+  origine: z.enum(["integree", "publiee"]),
+});
+export type BaremeUtilise = z.output<typeof BaremeUtiliseSchema>;
 
-export interface ResultatEvaluation {
-  date: string;
-  foyer: { personnes14Plus: number; enfantsMoins14: number; couple: boolean; personnes: number; unitesConsommation: number };
-  ressources: { total: number; parType: Partial<Record<TypeRessource, number>>; aideLogement: number };
-  charges: { total: number; parType: Partial<Record<TypeCharge, number>>; logement: number };
-  resteAVivre: { methode: MethodeRav; libelle: string; valeur: number }[];
-  tauxEffort: {
-    methode: string;
-    valeur: number | null;
-    depenseLogement: number;
-    aideLogement: number;
-    ressourcesRetenues: number;
-    erreur?: ErreurIndicateur;
-  };
-  capaciteRemboursement: {
-    methode: string;
-    valeur: number | null;
-    quotiteSaisissable: number | null;
-    rsaForfaitaireFoyer: number | null;
-    personnesACharge: number;
-    erreur?: ErreurIndicateur;
-  };
-  dettes: {
-    total: number;
-    mensualites: number;
-    resteAVivreApresMensualites: number;
-    lignes: {
-      type: TypeDette;
-      libelle?: string;
-      montant: number;
-      plan: { mode: ModePlan; mensualite: number; nombreEcheances: number; avertissements: string[] } | null;
-      erreur?: ErreurIndicateur;
-    }[];
-  };
-  baremes: BaremeUtilise[];
-  avertissements: string[];
-}
+const euros = z.number();
+
+/** The answer, as a schema so that the API documents exactly what it returns. Amounts in euros, rounded to the cent. */
+export const ResultatEvaluationSchema = z.object({
+  date: z.string().describe("Date à laquelle les barèmes ont été lus (AAAA-MM-JJ)."),
+  foyer: z.object({ personnes14Plus: z.number(), enfantsMoins14: z.number(), couple: z.boolean(), personnes: z.number(), unitesConsommation: z.number() }),
+  ressources: z.object({ total: euros, parType: z.partialRecord(z.enum(TYPES_RESSOURCE), euros), aideLogement: euros }),
+  charges: z.object({ total: euros, parType: z.partialRecord(z.enum(TYPES_CHARGE), euros), logement: euros.describe("Loyer, charges récupérables et forfait eau/chauffage individuels.") }),
+  resteAVivre: z.array(z.object({ methode: z.enum(METHODES_RAV), libelle: z.string(), valeur: euros })),
+  tauxEffort: z.object({
+    methode: z.string(),
+    valeur: z.number().nullable().describe("Fraction arrondie à 4 décimales (0,2368 = 23,68 %) ; null si le calcul est impossible (voir erreur)."),
+    depenseLogement: euros,
+    aideLogement: euros,
+    ressourcesRetenues: euros.describe("Ressources hors aide au logement : le dénominateur du taux d'effort."),
+    erreur: ErreurIndicateurSchema.optional(),
+  }),
+  capaciteRemboursement: z.object({
+    methode: z.string(),
+    valeur: euros.nullable(),
+    quotiteSaisissable: euros.nullable(),
+    rsaForfaitaireFoyer: euros.nullable(),
+    personnesACharge: z.number(),
+    erreur: ErreurIndicateurSchema.optional(),
+  }),
+  dettes: z.object({
+    total: euros,
+    mensualites: euros,
+    resteAVivreApresMensualites: euros,
+    lignes: z.array(
+      z.object({
+        type: z.enum(TYPES_DETTE),
+        libelle: z.string().optional(),
+        montant: euros,
+        plan: z.object({ mode: z.enum(["mensualite", "duree", "defaut_caf"]), mensualite: euros, nombreEcheances: z.number(), avertissements: z.array(z.string()) }).nullable(),
+        erreur: ErreurIndicateurSchema.optional(),
+      }),
+    ),
+  }),
+  baremes: z.array(BaremeUtiliseSchema).describe("Versions de barème utilisées (capacité de remboursement), avec leur source et leur statut."),
+  avertissements: z.array(z.string()),
+});
+export type ResultatEvaluation = z.output<typeof ResultatEvaluationSchema>;
 
 export const METHODE_TAUX_EFFORT =
   "Arrêté du 10 mars 2011 (CCH R.441-3-1) : (loyer + charges récupérables + forfait eau/chauffage individuels − aide au logement) / ressources mensuelles ; l'aide au logement, déjà déduite de la dépense, n'est pas comptée dans les ressources.";

@@ -8,6 +8,7 @@ import { routesCalculs } from "./routes/calculs.ts";
 import { routesCompetences } from "./routes/competences.ts";
 import { routesBaremes } from "./routes/baremes.ts";
 import { routesEvaluations } from "./routes/evaluations.ts";
+import { routesOpenApi } from "./routes/openapi.ts";
 
 /** Every route of the API with the methods it answers; any other method gets a 405 problem. */
 const METHODES: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -15,6 +16,7 @@ const METHODES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["/v1/competences", ["GET", "HEAD"]],
   ["/v1/calculs/:nom", ["POST"]],
   ["/v1/evaluations", ["POST"]],
+  ["/v1/openapi.json", ["GET", "HEAD"]],
   ["/v1/baremes", ["GET", "HEAD"]],
   ["/v1/baremes/:id", ["GET", "HEAD"]],
   ["/v1/baremes/:id/versions", ["GET", "HEAD", "POST"]],
@@ -43,6 +45,7 @@ export function createApp(): Hono<AppEnv> {
   routesCompetences(app);
   routesCalculs(app);
   routesEvaluations(app);
+  routesOpenApi(app);
   routesBaremes(app);
 
   for (const [chemin, methodes] of METHODES) {

@@ -1,14 +1,9 @@
 import type { DateISO } from "../date.ts";
-import { arrondiCentime, dec, somme, type Montant } from "../money.ts";
-import { estErreurLogsoc, type ErreurLogsoc } from "../errors.ts";
-import { LIBELLES_METHODE_RAV, METHODES_RAV, resteAVivre, type MethodeRav } from "../resteAVivre.ts";
-import { tauxEffort } from "../tauxEffort.ts";
-import { unitesConsommation } from "../foyer.ts";
-import { capaciteRemboursement, personnesAChargeCapacite } from "../capaciteRemboursement.ts";
-import { rsaForfaitaire } from "../rsa.ts";
-import { quotiteSaisissable } from "../quotiteSaisissable.ts";
+import { somme, type Montant } from "../money.ts";
+import { LIBELLES_METHODE_RAV, type MethodeRav } from "../resteAVivre.ts";
 import { ENFANTS_MAX } from "../rsa.ts";
-import { assembler, ConstructeurFeuille, entier, liste, VALIDATIONS } from "./constructeur.ts";
+import { evaluerBudget, validerEvaluation, type EntreeEvaluation, type ResultatEvaluation, type TypeCharge, type TypeRessource } from "../evaluation.ts";
+import { assembler, ConstructeurFeuille, entier, VALIDATIONS } from "./constructeur.ts";
 import { feuilleBaremes, REFS_BAREMES, type LigneBareme } from "./feuilleBaremes.ts";
 import { refAbsolue } from "./formules.ts";
 import type { SpecModele, ValeursSaisies } from "./spec.ts";
@@ -180,13 +175,9 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   f.saisie(`B${L.enfantsMoins14}`, "foyer.enfantsMoins14", entier(0, 30, "Saisissez un nombre entier de 0 à 30."), { valeur: 0, format: "entier" });
   f.texte(`A${L.couple}`, "Couple (marié, pacsé ou en concubinage)");
   f.saisie(`B${L.couple}`, "foyer.couple", VALIDATIONS.ouiNon, { valeur: "Non" });
-  f.texte(`A${L.personnesACharge}`, "Personnes à charge (enfants et autres, hors conjoint)");
-  f.saisie(`B${L.personnesACharge}`, "foyer.personnesACharge", entier(0, ENFANTS_MAX, `Saisissez un nombre entier de 0 à ${ENFANTS_MAX}.`), {
-    valeur: 0,
-    format: "entier",
-    aide: "Composition du foyer pour le RSA et la saisie sur rémunération (capacité de remboursement).",
-  });
-  f.texte(`C${L.personnesACharge}`, "Sert au RSA du foyer et aux seuils de la quotité saisissable (capacité de remboursement).", "note");
+  f.texte(`A${L.personnesACharge}`, "Personnes à charge (toutes sauf le demandeur et son conjoint)");
+  f.formule(`B${L.personnesACharge}`, "F10", { format: "entier", id: "foyer.personnesACharge" });
+  f.texte(`C${L.personnesACharge}`, "Composition du foyer pour le RSA et pour les seuils de la quotité saisissable (capacité de remboursement).", "note");
   f.texte(`A${L.personnes}`, "Nombre de personnes du foyer");
   f.formule(`B${L.personnes}`, "F7+F8", { format: "entier", id: "foyer.personnes" });
   f.texte(`A${L.uc}`, "Unités de consommation (échelle OCDE modifiée, Insee)");
@@ -198,9 +189,8 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
     [
       `IF(ISNA(F7),"Le nombre de personnes de 14 ans ou plus doit être un entier de 1 à 30.",`,
       `IF(ISNA(F8),"Le nombre d'enfants de moins de 14 ans doit être un entier de 0 à 30.",`,
-      `IF(ISNA(F10),"Le nombre de personnes à charge doit être un entier de 0 à ${ENFANTS_MAX}.",`,
       `IF(AND(F9,F7<2),"Un couple compte au moins deux personnes de 14 ans ou plus : vérifiez la composition.",`,
-      `IF(F10+IF(F9,2,1)>B${L.personnes},"Plus de personnes à charge que de personnes au foyer : vérifiez la composition.","")))))`,
+      `IF(ISNA(F10),"Le foyer compte plus de ${ENFANTS_MAX} personnes à charge.",""))))`,
     ].join(""),
     { style: "alerte", id: "foyer.controle" },
   );
@@ -292,12 +282,7 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   calc(7, "Personnes de 14 ans ou plus retenues", `IF(AND(ISNUMBER(B${L.personnes14Plus}),B${L.personnes14Plus}>=1,B${L.personnes14Plus}<=30,B${L.personnes14Plus}=INT(B${L.personnes14Plus})),B${L.personnes14Plus},NA())`, "personnes14Plus");
   calc(8, "Enfants de moins de 14 ans retenus", `IF(B${L.enfantsMoins14}="",0,IF(AND(ISNUMBER(B${L.enfantsMoins14}),B${L.enfantsMoins14}>=0,B${L.enfantsMoins14}<=30,B${L.enfantsMoins14}=INT(B${L.enfantsMoins14})),B${L.enfantsMoins14},NA()))`, "enfantsMoins14");
   calc(9, "Couple", `B${L.couple}="Oui"`, "couple");
-  calc(
-    10,
-    "Personnes à charge retenues",
-    `IF(B${L.personnesACharge}="",0,IF(AND(ISNUMBER(B${L.personnesACharge}),B${L.personnesACharge}>=0,B${L.personnesACharge}<=${ENFANTS_MAX},B${L.personnesACharge}=INT(B${L.personnesACharge})),B${L.personnesACharge},NA()))`,
-    "personnesACharge",
-  );
+  calc(10, "Personnes à charge retenues", `IF(OR(AND(F9,F7<2),F7+F8-IF(F9,2,1)>${ENFANTS_MAX}),NA(),F7+F8-IF(F9,2,1))`, "personnesACharge");
   calc(12, "Ressources en centimes", `ROUND(${TR}*100,0)`, "ressourcesCentimes");
   calc(13, "Charges en centimes", `ROUND(${TC}*100,0)`, "chargesCentimes");
   calc(14, "Personnes du foyer RSA", "IF(F9,2,1)+F10", "personnesRsa");
@@ -363,12 +348,42 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
 
 // ——— The same évaluation computed by the engine (tests, audit, exercises) ———————————————————————
 
+/** Each line of the template is one line type of the engine's budget (shared/evaluation.ts). */
+export const TYPE_RESSOURCE: Record<CleRessource, TypeRessource> = {
+  salaires: "salaire",
+  are: "indemnites_chomage",
+  rsa: "rsa",
+  primeActivite: "prime_activite",
+  aah: "aah",
+  prestationsFamiliales: "prestations_familiales",
+  pensions: "pension_retraite",
+  pensionAlimentaireRecue: "pension_alimentaire_recue",
+  aideLogement: "aide_logement",
+  autres: "autre",
+};
+
+export const TYPE_CHARGE: Record<CleCharge, TypeCharge> = {
+  loyer: "loyer",
+  chargesLocatives: "charges_locatives",
+  energie: "energie",
+  eau: "eau",
+  assuranceHabitation: "assurance_habitation",
+  telephoneInternet: "telephone_internet",
+  transport: "transport",
+  mutuelle: "sante_mutuelle",
+  impots: "impots_taxes",
+  gardeCantine: "scolarite_garde",
+  pensionAlimentaireVersee: "pension_alimentaire_versee",
+  credits: "remboursement_credit",
+  plansEnCours: "remboursement_credit",
+  autres: "autre",
+};
+
 export interface SaisieEvaluation {
   date: DateISO;
   personnes14Plus: number;
   enfantsMoins14: number;
   couple: boolean;
-  personnesACharge: number;
   ressources: Partial<Record<CleRessource, number>>;
   charges: Partial<Record<CleCharge, number>>;
   dettes: readonly { creancier: string; nature: string; montant: number }[];
@@ -382,7 +397,6 @@ export function saisiesEvaluation(s: SaisieEvaluation): ValeursSaisies {
     "foyer.personnes14Plus": s.personnes14Plus,
     "foyer.enfantsMoins14": s.enfantsMoins14,
     "foyer.couple": s.couple ? "Oui" : "Non",
-    "foyer.personnesACharge": s.personnesACharge,
   };
   for (const r of RESSOURCES) v[`ressources.${r.cle}`] = s.ressources[r.cle] ?? null;
   for (const c of CHARGES) v[`charges.${c.cle}`] = s.charges[c.cle] ?? null;
@@ -394,53 +408,25 @@ export function saisiesEvaluation(s: SaisieEvaluation): ValeursSaisies {
   return v;
 }
 
-/** An indicator, or the domain error the engine raises for this household. */
-export type Indicateur = Montant | ErreurLogsoc;
-
-export interface IndicateursEvaluation {
-  totalRessources: Montant;
-  totalCharges: Montant;
-  totalDettes: Montant;
-  uc: Montant;
-  rav: Record<MethodeRav, Montant>;
-  tauxEffort: Indicateur;
-  capaciteRemboursement: Indicateur;
-  rsaFoyer: Indicateur;
-  quotiteSaisissable: Indicateur;
-}
-
-function ouErreur(f: () => Montant): Indicateur {
-  try {
-    return f();
-  } catch (e) {
-    if (estErreurLogsoc(e)) return e;
-    throw e;
-  }
+/** The same household as the engine's budget (the body of POST /v1/evaluations). */
+export function budgetEvaluation(s: SaisieEvaluation): EntreeEvaluation {
+  const montants = <K extends string, T>(valeurs: Partial<Record<K, number>>, types: Record<K, T>) =>
+    (Object.keys(types) as K[]).filter((k) => valeurs[k] !== undefined).map((k) => ({ type: types[k], montant: valeurs[k]! }));
+  return {
+    date: s.date,
+    foyer: { personnes14Plus: s.personnes14Plus, enfantsMoins14: s.enfantsMoins14, couple: s.couple },
+    ressources: montants(s.ressources, TYPE_RESSOURCE),
+    charges: montants(s.charges, TYPE_CHARGE),
+    dettes: s.dettes.map((d) => ({ type: "autre" as const, libelle: `${d.creancier} : ${d.nature}`, montant: d.montant })),
+  };
 }
 
 /**
- * Every indicator of the évaluation by the engine, from the same inputs as the template: what the
- * template's formulas must show, and what the audit recomputes.
+ * Every indicator of the évaluation by the engine (`evaluerBudget`, the code path of POST
+ * /v1/evaluations), from the same inputs as the template: what its formulas must show, and what the
+ * audit recomputes. Totals are also given unrounded, as the template's SUM keeps them.
  */
-export function indicateursEvaluation(s: SaisieEvaluation, ctx: ContexteBaremes): IndicateursEvaluation {
-  const tr = somme(RESSOURCES.map((r) => s.ressources[r.cle] ?? 0));
-  const tc = somme(CHARGES.map((c) => s.charges[c.cle] ?? 0));
-  const foyer = { personnes14Plus: s.personnes14Plus, enfantsMoins14: s.enfantsMoins14 };
-  const rav = Object.fromEntries(METHODES_RAV.map((m) => [m, resteAVivre(tr, tc, foyer, m)])) as Record<MethodeRav, Montant>;
-  const aide = dec(s.ressources.aideLogement ?? 0);
-  const composition = { couple: s.couple, enfants: s.personnesACharge };
-  // The template takes every amount to the cent for the barème computations, as the engine's inputs are.
-  const trCentime = arrondiCentime(tr);
-  const tcCentime = arrondiCentime(tc);
-  return {
-    totalRessources: tr,
-    totalCharges: tc,
-    totalDettes: somme(s.dettes.map((d) => d.montant)),
-    uc: unitesConsommation(foyer),
-    rav,
-    tauxEffort: ouErreur(() => tauxEffort(s.charges.loyer ?? 0, s.charges.chargesLocatives ?? 0, aide, tr.minus(aide))),
-    capaciteRemboursement: ouErreur(() => capaciteRemboursement({ ressources: trCentime, charges: tcCentime, ...composition }, s.date, ctx.catalogue)),
-    rsaFoyer: ouErreur(() => rsaForfaitaire(composition, s.date, { catalogue: ctx.catalogue })),
-    quotiteSaisissable: ouErreur(() => quotiteSaisissable(trCentime, personnesAChargeCapacite(composition), s.date, ctx.catalogue)),
-  };
+export function indicateursEvaluation(s: SaisieEvaluation, ctx: ContexteBaremes): ResultatEvaluation & { totalDettes: Montant } {
+  const r = evaluerBudget(validerEvaluation(budgetEvaluation(s)), s.date, ctx.catalogue);
+  return { ...r, totalDettes: somme(s.dettes.map((d) => d.montant)) };
 }

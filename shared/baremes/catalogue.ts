@@ -92,7 +92,12 @@ function baremesIntegres(): Map<string, BaremeEnCatalogue> {
   return integres;
 }
 
-const INTEGRES = figer(baremesIntegres());
+// Parsed on first use: a computation that needs no barème (reste à vivre, taux d'effort) never pays for it.
+let integres: Map<string, BaremeEnCatalogue> | undefined;
+function INTEGRES(): Map<string, BaremeEnCatalogue> {
+  integres ??= figer(baremesIntegres());
+  return integres;
+}
 
 /** Validates one published version against its scale's schema; errors are French and name the failing field. */
 export function validerVersionPubliee(p: VersionPubliee): { bareme: IdBareme; version: VersionEnCatalogue } {
@@ -120,38 +125,17 @@ function dateValide(date: string, argument: string): DateISO {
  * applies from its date d'effet like any other; one dated like an existing version is a conflict.
  */
 export function creerCatalogue(versionsPubliees: readonly VersionPubliee[] = [], options: OptionsCatalogue = {}): CatalogueBaremes {
-  const siConflit = options.siConflit ?? "erreur";
-  const parId = new Map<string, BaremeEnCatalogue>(INTEGRES);
-  if (versionsPubliees.length > 0) {
-    const ajouts = new Map<IdBareme, VersionEnCatalogue[]>();
-    for (const p of versionsPubliees) {
-      const { bareme, version } = validerVersionPubliee(p);
-      const existantes = [...parId.get(bareme)!.versions, ...(ajouts.get(bareme) ?? [])];
-      const doublon = existantes.find((v) => v.dateEffet === version.dateEffet);
-      if (doublon) {
-        if (siConflit === "garder_integree" && doublon.origine === "integree") continue;
-        throw new ErreurLogsoc(
-          "ENTREE_INVALIDE",
-          `Le barème ${bareme} a déjà une version (${doublon.origine === "integree" ? "intégrée" : "publiée"}) au ${dateFr(version.dateEffet)} : une version publiée ne remplace jamais une version existante.`,
-          ["version", "dateEffet"],
-        );
-      }
-      ajouts.set(bareme, [...(ajouts.get(bareme) ?? []), version]);
-    }
-    for (const [id, versions] of ajouts) {
-      const b = parId.get(id)!;
-      const toutes = [...b.versions, ...versions].sort((a, c) => (a.dateEffet < c.dateEffet ? -1 : 1));
-      parId.set(id, figer({ ...b, versions: toutes }));
-    }
-  }
-  const liste = IDS_BAREMES.map((id) => parId.get(id)!);
+  let etat: { parId: Map<string, BaremeEnCatalogue>; liste: BaremeEnCatalogue[] } | undefined;
+  const charger = () => (etat ??= construire(versionsPubliees, options));
+  // Published versions are checked now, so that a bad one is refused where it is given, not at first use.
+  if (versionsPubliees.length > 0) charger();
 
   function bareme(id: string): BaremeEnCatalogue {
-    return parId.get(idBareme(id))!;
+    return charger().parId.get(idBareme(id))!;
   }
 
   return {
-    liste: () => liste,
+    liste: () => charger().liste,
     bareme,
     versions: (id: string) => bareme(id).versions,
     enVigueur(id: string, date: string): VersionEnCatalogue {
@@ -175,6 +159,34 @@ export function creerCatalogue(versionsPubliees: readonly VersionPubliee[] = [],
       return bareme(id).versions.find((v) => v.dateEffet === dateEffet) ?? null;
     },
   } as CatalogueBaremes;
+}
+
+function construire(versionsPubliees: readonly VersionPubliee[], options: OptionsCatalogue): { parId: Map<string, BaremeEnCatalogue>; liste: BaremeEnCatalogue[] } {
+  const siConflit = options.siConflit ?? "erreur";
+  const parId = new Map<string, BaremeEnCatalogue>(INTEGRES());
+  if (versionsPubliees.length > 0) {
+    const ajouts = new Map<IdBareme, VersionEnCatalogue[]>();
+    for (const p of versionsPubliees) {
+      const { bareme, version } = validerVersionPubliee(p);
+      const existantes = [...parId.get(bareme)!.versions, ...(ajouts.get(bareme) ?? [])];
+      const doublon = existantes.find((v) => v.dateEffet === version.dateEffet);
+      if (doublon) {
+        if (siConflit === "garder_integree" && doublon.origine === "integree") continue;
+        throw new ErreurLogsoc(
+          "ENTREE_INVALIDE",
+          `Le barème ${bareme} a déjà une version (${doublon.origine === "integree" ? "intégrée" : "publiée"}) au ${dateFr(version.dateEffet)} : une version publiée ne remplace jamais une version existante.`,
+          ["version", "dateEffet"],
+        );
+      }
+      ajouts.set(bareme, [...(ajouts.get(bareme) ?? []), version]);
+    }
+    for (const [id, versions] of ajouts) {
+      const b = parId.get(id)!;
+      const toutes = [...b.versions, ...versions].sort((a, c) => (a.dateEffet < c.dateEffet ? -1 : 1));
+      parId.set(id, figer({ ...b, versions: toutes }));
+    }
+  }
+  return { parId, liste: IDS_BAREMES.map((id) => parId.get(id)!) };
 }
 
 /** The catalogue of the bundled data only: what every computation uses unless an adapter supplies another. */

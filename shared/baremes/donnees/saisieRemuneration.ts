@@ -25,7 +25,7 @@ export const saisieRemuneration = {
       valeurs: { seuilsAnnuels: { s1: 4170, s2: 8140, s3: 12130, s4: 16080, s5: 20050, s6: 24090 }, fractions: FRACTIONS, majorationParPersonneACharge: 1610 },
       source: { texte: "Décret n° 2022-1648 du 23 décembre 2022", reference: REFERENCE, autresSources: ["legisocial.fr (article 5665)", "rymoconseil"] },
       statut: "officiel",
-      recoupements: ["Deux sources secondaires concordantes ; actu-juridique.fr confirme la publication du décret au JO du 27/12/2022."],
+      recoupements: ["Deux sources secondaires concordantes ; actu-juridique.fr signale la publication du décret de révision du barème au JO du 27/12/2022."],
     },
     {
       dateEffet: "2024-01-01",

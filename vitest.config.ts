@@ -23,6 +23,16 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          // The task pane in headless Chromium (Debian's /usr/bin/chromium) against wrangler dev: slow to start.
+          name: "browser",
+          environment: "node",
+          include: ["addin/**/*.spec.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },

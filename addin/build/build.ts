@@ -28,7 +28,7 @@ export const LIMITE_GZIP = 150 * 1024;
 /** Office webviews: WebView2 (Chromium), WKWebView on Mac (Safari 14+). Older ones get the HTML's message. */
 const CIBLE = ["es2020", "chrome90", "safari14"];
 
-async function paquet(entree: string, nomGlobal: string, fichier: string): Promise<void> {
+async function paquet(sortie: string, entree: string, nomGlobal: string, fichier: string): Promise<void> {
   await build({
     configFile: false,
     root: RACINE,
@@ -36,7 +36,7 @@ async function paquet(entree: string, nomGlobal: string, fichier: string): Promi
     publicDir: false,
     define: { "process.env.NODE_ENV": JSON.stringify("production") },
     build: {
-      outDir: SORTIE,
+      outDir: sortie,
       emptyOutDir: false,
       target: CIBLE,
       minify: true,
@@ -63,15 +63,16 @@ export interface Taille {
 
 export function tailleGzip(chemin: string): Taille {
   const contenu = readFileSync(chemin);
-  return { fichier: relative(RACINE, chemin), brut: contenu.length, gzip: gzipSync(contenu, { level: 9 }).length };
+  return { fichier: relative(process.cwd(), chemin), brut: contenu.length, gzip: gzipSync(contenu, { level: 9 }).length };
 }
 
-export async function construire(origine: string): Promise<{ tailles: Taille[]; totalGzip: number }> {
-  rmSync(SORTIE, { recursive: true, force: true });
-  mkdirSync(join(SORTIE, "assets"), { recursive: true });
+/** Builds the add-in into `sortie` (dist/addin by default; tests build elsewhere so as not to touch a running server's files). */
+export async function construire(origine: string, sortie: string = SORTIE): Promise<{ tailles: Taille[]; totalGzip: number }> {
+  rmSync(sortie, { recursive: true, force: true });
+  mkdirSync(join(sortie, "assets"), { recursive: true });
 
   const metadonnees = await genererMetadonnees();
-  writeFileSync(join(SORTIE, "functions.json"), metadonnees.json);
+  writeFileSync(join(sortie, "functions.json"), metadonnees.json);
   const versions = lireVersions();
   const derniere = versions.at(-1);
   if (derniere === undefined || derniere.functionsJson !== empreinteMetadonnees(metadonnees.json)) {
@@ -81,30 +82,30 @@ export async function construire(origine: string): Promise<{ tailles: Taille[]; 
     );
   }
 
-  await paquet("functions/entree.ts", "LogsocFonctions", "functions.js");
-  await paquet("taskpane/taskpane.ts", "LogsocVolet", "taskpane.js");
+  await paquet(sortie, "functions/entree.ts", "LogsocFonctions", "functions.js");
+  await paquet(sortie, "taskpane/taskpane.ts", "LogsocVolet", "taskpane.js");
 
   // Office caches add-in files hard: the page asks for each bundle by its content hash.
   let html = readFileSync(join(ADDIN, "taskpane", "taskpane.html"), "utf8");
   for (const f of ["taskpane.js", "taskpane.css"]) {
-    const source = f === "taskpane.css" ? join(ADDIN, "taskpane", f) : join(SORTIE, f);
+    const source = f === "taskpane.css" ? join(ADDIN, "taskpane", f) : join(sortie, f);
     const marque = `src="${f}"`;
     const lien = `href="${f}"`;
     if (!html.includes(marque) && !html.includes(lien)) throw new Error(`taskpane.html ne référence pas ${f}.`);
     const v = empreinteCourte(readFileSync(source));
     html = html.replace(marque, `src="${f}?v=${v}"`).replace(lien, `href="${f}?v=${v}"`);
   }
-  writeFileSync(join(SORTIE, "taskpane.html"), html);
-  copyFileSync(join(ADDIN, "taskpane", "taskpane.css"), join(SORTIE, "taskpane.css"));
-  writeFileSync(join(SORTIE, "aide.html"), pageAide(FONCTIONS));
+  writeFileSync(join(sortie, "taskpane.html"), html);
+  copyFileSync(join(ADDIN, "taskpane", "taskpane.css"), join(sortie, "taskpane.css"));
+  writeFileSync(join(sortie, "aide.html"), pageAide(FONCTIONS));
   for (const icone of readdirSync(join(ADDIN, "assets")).filter((f) => f.endsWith(".png"))) {
-    copyFileSync(join(ADDIN, "assets", icone), join(SORTIE, "assets", icone));
+    copyFileSync(join(ADDIN, "assets", icone), join(sortie, "assets", icone));
   }
-  writeFileSync(join(SORTIE, "manifest.xml"), manifesteProduction(readFileSync(join(RACINE, "manifest.xml"), "utf8"), origine));
+  writeFileSync(join(sortie, "manifest.xml"), manifesteProduction(readFileSync(join(RACINE, "manifest.xml"), "utf8"), origine));
 
   // The pane page loads taskpane.js only (office.js excluded); functions.js is reported for information.
-  const volet = tailleGzip(join(SORTIE, "taskpane.js"));
-  return { tailles: [volet, tailleGzip(join(SORTIE, "functions.js"))], totalGzip: volet.gzip };
+  const volet = tailleGzip(join(sortie, "taskpane.js"));
+  return { tailles: [volet, tailleGzip(join(sortie, "functions.js"))], totalGzip: volet.gzip };
 }
 
 async function main(): Promise<number> {

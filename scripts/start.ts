@@ -15,6 +15,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
+import { get as httpGet } from "node:http";
+import { get as httpsGet } from "node:https";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,34 +55,42 @@ function certificatsDev(): { cle: string; certificat: string } | null {
   return existsSync(cle) && existsSync(certificat) ? { cle, certificat } : null;
 }
 
+/** One GET; the development certificate may not be trusted by Node, and this only checks that the server answers. */
+function repond(url: string): Promise<boolean> {
+  return new Promise((ok) => {
+    const module = url.startsWith("https:") ? httpsGet : httpGet;
+    const req = module(url, { rejectUnauthorized: false, timeout: 2000 }, (r) => {
+      r.resume();
+      ok(r.statusCode === 200);
+    });
+    req.on("error", () => ok(false));
+    req.on("timeout", () => req.destroy());
+  });
+}
+
 async function attendrePret(url: string, processus: ChildProcess, delaiMs: number): Promise<boolean> {
   const fin = Date.now() + delaiMs;
   while (Date.now() < fin) {
     if (processus.exitCode !== null || processus.signalCode !== null) return false;
-    try {
-      const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      await r.body?.cancel();
-      if (r.ok) return true;
-    } catch {
-      // not listening yet
-    }
+    if (await repond(url)) return true;
     await new Promise((ok) => setTimeout(ok, 200));
   }
   return false;
 }
 
-function consignesChargement(url: string, https: boolean): string {
-  const manifeste = existsSync(join(RACINE, "dist", "addin", "manifest.xml")) ? "dist/addin/manifest.xml" : "manifest.xml";
+function consignesChargement(url: string, https: boolean, port: number): string {
+  const local = https && port === 8787;
   return `
 LogSoc est servi sur ${url}
   API            ${url}/v1/sante · ${url}/v1/baremes · ${url}/v1/openapi.json
   Complément     fichiers de dist/addin servis depuis ${url}/
 
-Charger le complément dans Excel (sideload) :
-  • Excel sur le web : Insertion › Compléments › Mes compléments › Charger mon complément, puis choisir ${manifeste}.
-  • Excel Windows/Mac : npx office-addin-debugging start ${manifeste} desktop
-    (ou copier ${manifeste} dans un dossier partagé déclaré comme catalogue de compléments approuvé).
-${https ? "" : "  Office exige HTTPS pour charger un complément : relancez avec HTTPS=1 (certificat de développement :\n  npx office-addin-dev-certs install).\n"}
+Charger le complément dans Excel (sideload) avec manifest.xml, qui pointe vers https://localhost:8787 :
+  • Excel sur le web : Insertion › Compléments › Mes compléments › Charger mon complément, puis choisir manifest.xml.
+  • Excel Windows/Mac : npx office-addin-debugging start manifest.xml desktop
+    (ou copier manifest.xml dans un dossier partagé déclaré comme catalogue de compléments approuvé).
+${local ? "" : "  Office exige HTTPS sur le port du manifeste : relancez avec HTTPS=1 npm start, sans PORT (8787).\n"}${https ? "  Certificat de développement reconnu par Office : npx office-addin-dev-certs install (une fois).\n" : ""}  (dist/addin/manifest.xml est le manifeste de production, pour le Worker déployé.)
+
 Publier une version de barème en local : mettez LOGSOC_ADMIN_TOKEN=… dans .dev.vars, puis relancez.
 Arrêt : Ctrl+C.
 `;
@@ -138,11 +148,7 @@ export async function main(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, arreter);
 
   const url = `${https ? "https" : "http"}://localhost:${port}`;
-  if (!https) {
-    if (await attendrePret(`http://localhost:${port}/v1/sante`, wrangler, 120_000)) process.stdout.write(consignesChargement(url, https));
-  } else {
-    process.stdout.write(consignesChargement(url, https));
-  }
+  if (await attendrePret(`${url}/v1/sante`, wrangler, 120_000)) process.stdout.write(consignesChargement(url, https, port));
 
   const code = await new Promise<number>((ok) => wrangler.on("exit", (c, s) => ok(c ?? (s ? 0 : 1))));
   // Whatever stopped wrangler, no process of its group survives us.

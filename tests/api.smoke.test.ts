@@ -2,7 +2,7 @@
 // wrangler dev), on a free port and a throw-away D1 state, then stopped by its process group.
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -98,6 +98,20 @@ describe("npm start (wrangler dev, HTTP réel)", () => {
       body: JSON.stringify({ loyer: 650, charges: 120, aide_logement: 280, ressources: 1800 }),
     });
     expect(await r.json()).toEqual({ resultat: 0.2722 });
+  });
+
+  it("barème RSA au 15/06/2025 : 646,52 € (décret n° 2025-293), ETag puis 304", async () => {
+    const r = await fetch(`${base}/v1/baremes/rsa_montant_forfaitaire?date=2025-06-15`);
+    expect(((await r.json()) as { version: { valeurs: { montant: number } } }).version.valeurs.montant).toBe(646.52);
+    const etag = r.headers.get("etag")!;
+    const r304 = await fetch(`${base}/v1/baremes/rsa_montant_forfaitaire?date=2025-06-15`, { headers: { "if-none-match": etag } });
+    expect(r304.status).toBe(304);
+  });
+
+  it("le complément construit par npm start (npm run build) est servi tel quel", async () => {
+    const r = await fetch(`${base}/taskpane.html`);
+    expect(r.status).toBe(200);
+    expect(await r.text()).toBe(readFileSync(join(ASSETS, "taskpane.html"), "utf8"));
   });
 
   it("erreur au format problem+json (RFC 9457), en français", async () => {

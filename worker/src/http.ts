@@ -18,8 +18,7 @@ export async function lireCorpsJson(c: Context<AppEnv>): Promise<Record<string, 
   }
   const annonce = Number(c.req.header("content-length") ?? "0");
   if (annonce > TAILLE_MAX_CORPS) throw corpsTropVolumineux();
-  const octets = await c.req.arrayBuffer();
-  if (octets.byteLength > TAILLE_MAX_CORPS) throw corpsTropVolumineux();
+  const octets = await lireAuPlus(c.req.raw.body, TAILLE_MAX_CORPS);
   let texte: string;
   try {
     texte = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(octets);
@@ -38,6 +37,31 @@ export async function lireCorpsJson(c: Context<AppEnv>): Promise<Record<string, 
     throw new ApiError("JSON_INVALIDE", "Le corps de la requête doit être un objet JSON ({ … }).", [{ pointer: "", detail: "Un objet JSON est attendu." }]);
   }
   return valeur as Record<string, unknown>;
+}
+
+/** Reads a body chunk by chunk and stops as soon as it exceeds `max` bytes: a body without Content-Length cannot fill memory. */
+async function lireAuPlus(flux: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> {
+  if (flux === null) return new Uint8Array(0);
+  const morceaux: Uint8Array[] = [];
+  let total = 0;
+  const lecteur = flux.getReader();
+  for (;;) {
+    const { done, value } = await lecteur.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await lecteur.cancel();
+      throw corpsTropVolumineux();
+    }
+    morceaux.push(value);
+  }
+  const octets = new Uint8Array(total);
+  let position = 0;
+  for (const m of morceaux) {
+    octets.set(m, position);
+    position += m.byteLength;
+  }
+  return octets;
 }
 
 function corpsTropVolumineux(): ApiError {

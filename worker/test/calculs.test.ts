@@ -169,3 +169,20 @@ describe("corps et routes invalides", () => {
     expect(r.headers.get("allow")).toBe("POST");
   });
 });
+
+describe("corps sans Content-Length", () => {
+  it("un flux de plus de 256 Kio est coupé → 413, sans tout lire", async () => {
+    const morceau = new TextEncoder().encode(`{"ressources": "${"1".repeat(64 * 1024)}`);
+    let envoyes = 0;
+    const flux = new ReadableStream<Uint8Array>({
+      pull(controleur) {
+        envoyes++;
+        controleur.enqueue(morceau);
+        if (envoyes === 64) controleur.close(); // up to 4 Mio if the Worker kept reading
+      },
+    });
+    const r = await appeler("/v1/calculs/reste-a-vivre", { method: "POST", body: flux, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+    await probleme(r, 413, "CORPS_TROP_VOLUMINEUX");
+    expect(envoyes).toBeLessThan(64);
+  });
+});

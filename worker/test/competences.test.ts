@@ -33,8 +33,8 @@ describe("GET /v1/competences", () => {
   });
 
   it("CORS : l'origine du complément reçoit Access-Control-Allow-Origin, une autre non", async () => {
-    const ok = await appeler("/v1/competences", { headers: { origin: "https://localhost:3000" } });
-    expect(ok.headers.get("access-control-allow-origin")).toBe("https://localhost:3000");
+    const ok = await appeler("/v1/competences", { headers: { origin: "https://localhost:8787" } });
+    expect(ok.headers.get("access-control-allow-origin")).toBe("https://localhost:8787");
     expect(ok.headers.get("vary")).toContain("Origin");
     const meme = await appeler("/v1/competences", { headers: { origin: "http://logsoc.test" } });
     expect(meme.headers.get("access-control-allow-origin")).toBe("http://logsoc.test");
@@ -43,13 +43,19 @@ describe("GET /v1/competences", () => {
     expect(autre.status).toBe(200);
   });
 
+  it("les erreurs aussi portent l'en-tête CORS, pour que le complément lise le message français", async () => {
+    const r = await appeler("/v1/baremes/inconnu", { headers: { origin: "https://localhost:8787" } });
+    await probleme(r, 404, "BAREME_INCONNU");
+    expect(r.headers.get("access-control-allow-origin")).toBe("https://localhost:8787");
+  });
+
   it("pré-vol CORS d'une origine autorisée → 204 avec méthodes et en-têtes", async () => {
     const r = await appeler("/v1/calculs/taux-effort", {
       method: "OPTIONS",
-      headers: { origin: "https://localhost:3000", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      headers: { origin: "https://localhost:8787", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
     });
     expect(r.status).toBe(204);
-    expect(r.headers.get("access-control-allow-origin")).toBe("https://localhost:3000");
+    expect(r.headers.get("access-control-allow-origin")).toBe("https://localhost:8787");
     expect(r.headers.get("access-control-allow-methods")).toContain("POST");
     expect(r.headers.get("access-control-allow-headers")).toContain("Content-Type");
     expect(r.headers.get("access-control-allow-credentials")).toBeNull();

@@ -68,7 +68,9 @@ export function tailleGzip(chemin: string): Taille {
 
 /** Builds the add-in into `sortie` (dist/addin by default; tests build elsewhere so as not to touch a running server's files). */
 export async function construire(origine: string, sortie: string = SORTIE): Promise<{ tailles: Taille[]; totalGzip: number }> {
-  rmSync(sortie, { recursive: true, force: true });
+  // Empty the folder rather than delete it: a running `wrangler dev` watches it and must never find it missing.
+  mkdirSync(sortie, { recursive: true });
+  for (const entree of readdirSync(sortie)) rmSync(join(sortie, entree), { recursive: true, force: true });
   mkdirSync(join(sortie, "assets"), { recursive: true });
 
   const metadonnees = await genererMetadonnees();

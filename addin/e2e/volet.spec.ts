@@ -50,7 +50,7 @@ interface PageSuivie {
 }
 
 /** Opens the pane; only the local Worker is reachable (plus the office.js stand-in), and `/v1` too unless `apiCoupee`. */
-async function ouvrir(contexte: BrowserContext, scenario: Scenario, options: { apiCoupee?: boolean } = {}): Promise<PageSuivie> {
+async function ouvrir(contexte: BrowserContext, scenario: Scenario, options: { apiCoupee?: boolean; avantChargement?: (page: Page) => Promise<unknown> } = {}): Promise<PageSuivie> {
   const page = await contexte.newPage();
   const suivie: PageSuivie = { page, erreursConsole: [], erreursPage: [] };
   page.on("console", (m) => {
@@ -65,6 +65,8 @@ async function ouvrir(contexte: BrowserContext, scenario: Scenario, options: { a
     if (options.apiCoupee && url.pathname.startsWith("/v1/")) return route.abort("connectionrefused");
     return route.continue();
   });
+  // Registered last, so it runs first (Playwright tries routes in reverse order of registration).
+  await options.avantChargement?.(page);
   await page.goto(`${serveur.base}/taskpane.html`);
   return suivie;
 }
@@ -213,6 +215,27 @@ describe("task pane against the local Worker", () => {
     expect(await page.locator("#inserer").isEnabled()).toBe(true);
     expect(erreursPage).toEqual([]);
     expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+
+  it("says in French that the webview is too old when the bundle cannot run, instead of a blank pane", async () => {
+    // A webview that cannot parse the bundle: stand in for it with a bundle that is a syntax error.
+    const { page, erreursPage } = await ouvrir(navigateur.contexte, "hors-office", {
+      avantChargement: (p) => p.route(/\/taskpane\.js\?v=/, (r) => r.fulfill({ status: 200, contentType: "text/javascript", body: "const = ;" })),
+    });
+    await page.locator("#navigateur-ancien").waitFor({ state: "visible" });
+    expect(await page.locator("#navigateur-ancien").textContent()).toContain("navigateur intégré trop ancien pour LogSoc");
+    expect(await page.locator("#chargement").isHidden()).toBe(true);
+    expect(erreursPage.length).toBe(1);
+    await page.close();
+  });
+
+  it("says so too when the webview lacks a feature the pane needs", async () => {
+    const { page } = await ouvrir(navigateur.contexte, "hors-office", {
+      avantChargement: (p) => p.addInitScript(() => delete (Object as { hasOwn?: unknown }).hasOwn),
+    });
+    await page.locator("#navigateur-ancien").waitFor({ state: "visible" });
+    expect(await page.locator("#etat-baremes").count()).toBe(0);
     await page.close();
   });
 

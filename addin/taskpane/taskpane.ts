@@ -237,7 +237,9 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
   redessiner();
 
   try {
-    etat.baremes = await chargerBaremes({ recuperer: (url, init) => fetch(url, init), stockage, signal: AbortSignal.timeout(15_000) });
+    // A Worker that accepts the connection but never answers must not leave the status at "vérification".
+    const signal = typeof AbortSignal.timeout === "function" ? AbortSignal.timeout(15_000) : undefined;
+    etat.baremes = await chargerBaremes({ recuperer: (url, init) => fetch(url, init), stockage, ...(signal ? { signal } : {}) });
   } catch (e) {
     etat.baremes = etatHorsLigne(stockage, `erreur inattendue : ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -245,8 +247,23 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
   redessiner();
 }
 
+/** What the pane and the engine use that older webviews lack (they are not polyfilled). */
+export function navigateurCompatible(g: typeof globalThis = globalThis): boolean {
+  return (
+    typeof g.fetch === "function" &&
+    typeof g.Promise === "function" &&
+    typeof Object.hasOwn === "function" &&
+    typeof Array.prototype.at === "function" &&
+    typeof String.prototype.replaceAll === "function" &&
+    typeof g.Intl?.DateTimeFormat?.prototype.formatToParts === "function" &&
+    typeof g.Element?.prototype.replaceChildren === "function"
+  );
+}
+
 const racine = typeof document !== "undefined" ? document.getElementById("app") : null;
-if (racine !== null) {
+// The page's fallback notice shows unless the pane marks the page as started.
+if (racine !== null && navigateurCompatible()) {
+  document.documentElement.setAttribute("data-logsoc", "demarre");
   demarrer(racine, (globalThis as unknown as { Office?: OfficeMinimal }).Office).catch((e: unknown) => {
     remplacer(
       racine,

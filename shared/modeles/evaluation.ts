@@ -266,10 +266,12 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   });
   const lTaux = I + 6;
   f.texte(`A${lTaux}`, "Taux d'effort (arrêté du 10 mars 2011)");
-  f.formule(`B${lTaux}`, `IF(${AL}>${LOYER}+${CHL},NA(),ROUND((${LOYER}+${CHL}-${AL})/(${TR}-${AL}),4))`, { style: "resultat", format: "taux", id: "resultats.tauxEffort" });
+  // Same order of checks as the engine: no resources (besides the aide) is a division by zero, then an
+  // aide larger than the rent and charges is refused (#N/A and a message).
+  f.formule(`B${lTaux}`, `IF(AND(${TR}-${AL}>0,${AL}>${LOYER}+${CHL}),NA(),ROUND((${LOYER}+${CHL}-${AL})/(${TR}-${AL}),4))`, { style: "resultat", format: "taux", id: "resultats.tauxEffort" });
   f.formule(
     `C${lTaux}`,
-    `IF(${AL}>${LOYER}+${CHL},"L'aide au logement dépasse le loyer et les charges locatives : vérifiez la saisie.",IF(${TR}-${AL}<=0,"Aucune ressource hors aide au logement : taux d'effort non calculable.","(Loyer + charges locatives − aide au logement) / (ressources − aide au logement) : l'aide, déduite du loyer, n'est pas comptée une seconde fois dans les ressources."))`,
+    `IF(${TR}-${AL}<=0,"Aucune ressource hors aide au logement : taux d'effort non calculable.",IF(${AL}>${LOYER}+${CHL},"L'aide au logement dépasse le loyer et les charges locatives : vérifiez la saisie.","(Loyer + charges locatives − aide au logement) / (ressources − aide au logement) : l'aide, déduite du loyer, n'est pas comptée une seconde fois dans les ressources."))`,
     { style: "note", id: "resultats.tauxEffortNote" },
   );
 

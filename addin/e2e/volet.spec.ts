@@ -21,6 +21,29 @@ const OFFICE = {
     window.Office = {
       onReady: function () { return Promise.resolve({ host: "Excel", platform: "OfficeOnline" }); },
       context: { requirements: { isSetSupported: function () { return true; } } }
+    };
+    // Excel.run over a recording workbook: what the pane writes, and how many round trips it takes.
+    window.__classeur = { syncs: 0, feuilles: ["Feuil1"], valeurs: {}, tableaux: [], active: null };
+    window.Excel = {
+      run: function (lot) {
+        var c = window.__classeur;
+        var collection = function (noms) { return { items: [], load: function () { this.items = noms.map(function (n) { return { name: n }; }); } }; };
+        var feuilles = collection(c.feuilles);
+        feuilles.add = function (nom) {
+          c.feuilles.push(nom);
+          return {
+            getRange: function (adresse) {
+              var plage = { format: { font: {}, autofitColumns: function () {} } };
+              Object.defineProperty(plage, "values", { set: function (v) { c.valeurs[nom + "!" + adresse] = v; } });
+              Object.defineProperty(plage, "numberFormat", { set: function () {} });
+              return plage;
+            },
+            tables: { add: function (adresse) { var t = { adresse: adresse }; c.tableaux.push(t); return t; } },
+            activate: function () { c.active = nom; }
+          };
+        };
+        return lot({ workbook: { worksheets: feuilles, tables: collection([]) }, sync: function () { c.syncs++; return Promise.resolve(); } });
+      }
     };`,
   "excel-sans-fonctions": `
     window.Office = {
@@ -171,6 +194,22 @@ describe("task pane against the local Worker", () => {
       smic2026: 12.31,
       tauxEffort: 0.2722,
     });
+
+    // Inserting it: a new sheet, the description block and the values table, in two round trips.
+    await page.getByRole("button", { name: "Insérer dans une nouvelle feuille" }).click();
+    await page.waitForFunction(() => document.querySelector("#message-insertion")?.textContent?.startsWith("Barème inséré") === true);
+    expect(await page.locator("#message-insertion").textContent()).toBe("Barème inséré dans la feuille « smic 2027-02-01 » (tableau Bareme_smic_20270201).");
+    const classeur = await page.evaluate(() => (window as unknown as { __classeur: { syncs: number; active: string; tableaux: unknown[]; valeurs: Record<string, unknown[][]> } }).__classeur);
+    expect(classeur.syncs).toBe(2);
+    expect(classeur.active).toBe("smic 2027-02-01");
+    expect(classeur.tableaux).toEqual([{ adresse: "A12:D15", name: "Bareme_smic_20270201", style: "TableStyleLight9" }]);
+    expect(classeur.valeurs["smic 2027-02-01!A12:D15"]).toEqual([
+      ["Clé", "Valeur", "Statut", "Note"],
+      ["horaireBrut", 12.5, "officiel", ""],
+      ["mensuelBrut", 1895.83, "officiel", ""],
+      ["mensuelNet", "", "officiel", "Valeur non disponible : aucune source ne la donne."],
+    ]);
+    expect(classeur.valeurs["smic 2027-02-01!A1:B10"]![9]).toEqual(["Données", "en ligne"]);
     expect(erreursPage).toEqual([]);
     expect(erreursConsole).toEqual([]);
     await page.close();

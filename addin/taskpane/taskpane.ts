@@ -9,7 +9,7 @@ import { avisHote, detecterHote, type Hote, type OfficeMinimal } from "./hote.ts
 import { chargerBaremes, dateDesBaremes, etatHorsLigne, type EtatBaremes } from "./sourceBaremes.ts";
 import { dateLongue, formatValeur, libelleStatut, lignesBareme } from "./presentation.ts";
 import { insererBareme, type BaremeAInserer } from "./tableau.ts";
-import { ajouter, el, remplacer } from "./dom.ts";
+import { el, remplacer } from "./dom.ts";
 
 /** The pane's whole state: where it runs, which barèmes it shows, what the adviser picked. */
 interface Etat {
@@ -78,7 +78,18 @@ function baremeEtVersion(e: Etat): { b: BaremeEnCatalogue; v: VersionEnCatalogue
   }
 }
 
-function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer) => void): void {
+/** Only web addresses become links: a published version's URL is data, never script. */
+function lienSur(url: string | undefined): url is string {
+  if (url === undefined) return false;
+  try {
+    const p = new URL(url).protocol;
+    return p === "https:" || p === "http:";
+  } catch {
+    return false;
+  }
+}
+
+function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer, bouton: HTMLButtonElement) => void): void {
   const r = baremeEtVersion(e);
   if ("erreur" in r) {
     remplacer(conteneur, el("div", { class: "avis avis-attention" }, el("p", {}, r.erreur)));
@@ -126,8 +137,8 @@ function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer)
       {},
       el("strong", {}, "Source : "),
       `${source.texte} — ${source.reference}`,
-      source.url ? " — " : null,
-      source.url ? el("a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, "consulter le texte") : null,
+      lienSur(source.url) ? " — " : null,
+      lienSur(source.url) ? el("a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, "consulter le texte") : null,
     ),
     remarques.length > 0 ? el("details", {}, el("summary", {}, "Remarques et règles d'application"), el("ul", {}, ...remarques.map((t) => el("li", {}, t)))) : null,
     el(
@@ -139,17 +150,20 @@ function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer)
   );
   const bouton = conteneur.querySelector<HTMLButtonElement>("#inserer")!;
   bouton.addEventListener("click", () =>
-    inserer({
-      id: b.id,
-      libelle: b.libelle,
-      unite: b.unite,
-      date,
-      dateEffet: v.dateEffet,
-      source,
-      statut,
-      origine: v.origine === "publiee" ? "en ligne" : "intégrées au complément",
-      lignes,
-    }),
+    inserer(
+      {
+        id: b.id,
+        libelle: b.libelle,
+        unite: b.unite,
+        date,
+        dateEffet: v.dateEffet,
+        source,
+        statut,
+        origine: v.origine === "publiee" ? "en ligne" : "intégrées au complément",
+        lignes,
+      },
+      bouton,
+    ),
   );
 }
 
@@ -159,8 +173,11 @@ function vueAvisHote(hote: Hote): HTMLElement | null {
   return el("div", { class: `avis ${a.niveau === "attention" ? "avis-attention" : ""}`, role: "note", id: "avis-hote" }, el("p", { class: "avis-titre" }, a.titre), el("p", {}, a.texte));
 }
 
-async function inserer(hote: Hote, b: BaremeAInserer, message: HTMLElement): Promise<void> {
-  if (hote.type !== "excel") return;
+async function inserer(hote: Hote, b: BaremeAInserer, bouton: HTMLButtonElement, message: HTMLElement): Promise<void> {
+  if (hote.type !== "excel" || bouton.disabled) return;
+  // One insertion at a time: a second click while Excel works would add a second sheet.
+  bouton.disabled = true;
+  message.className = "";
   remplacer(message, "Insertion en cours…");
   try {
     const r = await Excel.run((context) => insererBareme(context, b, { autoAjuster: hote.autoAjustement }));
@@ -169,6 +186,8 @@ async function inserer(hote: Hote, b: BaremeAInserer, message: HTMLElement): Pro
   } catch (e) {
     message.className = "avis avis-erreur";
     remplacer(message, `L'insertion a échoué : ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    bouton.disabled = false;
   }
 }
 
@@ -193,7 +212,7 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
 
   const redessiner = () => {
     vueEtatBaremes(zoneEtat, etat);
-    vueDetail(detail, etat, (b) => void inserer(hote, b, message));
+    vueDetail(detail, etat, (b, bouton) => void inserer(hote, b, bouton, message));
   };
   choix.addEventListener("change", () => {
     etat.choix = choix.value;

@@ -13,8 +13,8 @@ export interface RuntimeFonctions {
   Error: new (code: CustomFunctions.ErrorCode, message?: string) => CustomFunctions.Error;
 }
 
-// ErrorCode's values are the English error literals (the runtime's enum is a string enum), and
-// CustomFunctionsRuntime 1.2 hosts only know #VALUE! and #N/A: the literal is what they all accept.
+// CustomFunctions.ErrorCode is a string enum whose values are these literals: passing the literal does not
+// depend on the enum object being present at run time. Excel shows the message for #VALUE! and #N/A.
 const CODES_EXCEL: Record<ErreurExcel, `${CustomFunctions.ErrorCode}`> = {
   "#VALUE!": "#VALUE!",
   "#NUM!": "#NUM!",

@@ -1,10 +1,10 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands custom functions untyped cell values. */
 import { appeler, type Environnement, type ResultatExcel } from "./excel.ts";
 import { sourceCatalogue } from "../commun/cacheBaremes.ts";
 import { stockageParDefaut } from "../commun/stockage.ts";
 
 // Thin adapters: each JSDoc block is what custom-functions-metadata turns into functions.json (the
-// description and argument texts must stay identical to shared/fonctions/calculs.ts, a test checks it).
+// description and argument texts must stay identical to the registry's, shared/fonctions/; a test checks it).
+// Excel hands custom functions untyped cell values, hence `any`.
 // Amount and count arguments are `any[][]` so that Excel passes a number or a whole range unchanged and
 // the engine does the coercion (ranges summed, blanks ignored, a text cell named in the error).
 // Ids are a public API: never rename one, add optional arguments only at the end.

@@ -8,6 +8,9 @@ export const COMMANDES: Record<string, Commande> = {
   calc: { resume: "évaluer une fonction LOGSOC (reste à vivre, taux d'effort, plan d'apurement, UC…)", executer: calc },
   baremes: { resume: "barèmes datés et sourcés : liste, version en vigueur à une date (--date, --json)", executer: async (a, s) => (await import("./commandes/baremes.ts")).baremes(a, s) },
   competences: { resume: "référentiel de compétences RS 3474 : domaines, activités, compétences (--json)", executer: async (a, s) => (await import("./commandes/competences.ts")).competences(a, s) },
+  verifier: { resume: "contrôle de dossiers .xlsx : recalcule chaque résultat, signale les anomalies et les compétences attestées (--json)", executer: async (a, s) => (await import("./commandes/verifier.ts")).verifier(a, s) },
+  exercice: { resume: "exercice de formation : énoncé et corrigé d'un cas tiré d'une graine (--type, --graine, --sortie)", executer: async (a, s) => (await import("./commandes/exercice.ts")).exercice(a, s) },
+  modele: { resume: "classeur modèle .xlsx : evaluation, cal, apurement, competences (--sortie, --date)", executer: async (a, s) => (await import("./commandes/modele.ts")).modele(a, s) },
 };
 
 export function aideGenerale(): string {

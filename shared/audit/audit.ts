@@ -11,7 +11,7 @@ import { comparerConstats, type Constat, type GenreConstat, type ValeurConstat }
 import { memesFormules, referenceNom } from "./formules.ts";
 import { estErreurExcel, estVide, type CelluleLue, type LecteurClasseur, type ValeurLue } from "./lecteur.ts";
 import { lireMeta, type MetaLue } from "./metadonnees.ts";
-import { saisiesDepuis, valeurLisible, verifierSaisie, descriptionRegle } from "./saisies.ts";
+import { attenduLisible, saisiesDepuis, valeurLisible, verifierSaisie, descriptionRegle } from "./saisies.ts";
 import { indexSpec } from "./profils/commun.ts";
 import { PROFILS } from "./profils/index.ts";
 import { estErreurAttendue, type Attendu, type ProfilModele } from "./profils/types.ts";
@@ -81,6 +81,8 @@ interface Prepare {
   profil: ProfilModele;
   /** Cells (cle!ref) the trainee answers in an exercise question. */
   reponses: ReadonlySet<string>;
+  /** Expected formulas with the sheet names a workbook gave them, by those names. */
+  formules: Map<string, Map<string, string>>;
 }
 
 const CACHE = new WeakMap<CatalogueBaremes, Map<string, Prepare>>();
@@ -106,7 +108,7 @@ function preparer(type: TypeModele, dateBaremes: DateISO, options: Record<string
     const t = index.parId.get(id)!;
     return `${t.feuille.cle}!${t.cellule.ref}`;
   }));
-  const p = { base, actif, profil, reponses };
+  const p = { base, actif, profil, reponses, formules: new Map() };
   if (parCle.size >= CACHE_MAX) parCle.delete(parCle.keys().next().value!);
   parCle.set(cle, p);
   return p;
@@ -136,14 +138,6 @@ function memeConstante(attendu: number | string | boolean, trouve: ValeurLue | u
 
 function formatDe(spec: SpecModele, cle: string, ref: string): string | undefined {
   return indexSpec(spec).parPosition.get(`${cle}!${ref}`)?.cellule.format;
-}
-
-function lisibleAttendu(a: Attendu, format: string | undefined): string {
-  if (a.valeur === null) return "(vide)";
-  if (estErreurAttendue(a.valeur)) return `aucun résultat (${a.valeur.erreur})`;
-  if (a.nature === "ratio" && typeof a.valeur === "number") return `${(a.valeur * 100).toFixed(2).replace(".", ",")} %`;
-  if (a.nature === "montant" && typeof a.valeur === "number") return formatEuros(a.valeur);
-  return valeurLisible(a.valeur, format);
 }
 
 /** Whether what the cell shows matches the expected value, within the tolerance of its nature. */
@@ -323,6 +317,17 @@ export function auditerClasseur(lecteur: LecteurClasseur, options: OptionsAudit 
   const lire = (cle: string, ref: string): CelluleLue | undefined => (feuillesAbsentes.has(cle) ? undefined : lecteur.cellule(noms[cle]!, ref));
 
   // ——— Formulas ———
+  const cleNoms = JSON.stringify(noms);
+  let resolues = p.formules.get(cleNoms);
+  if (!resolues) {
+    if (p.formules.size >= 8) p.formules.clear();
+    p.formules.set(cleNoms, (resolues = new Map()));
+  }
+  const formuleAttendue = (cle: string, formule: string) => {
+    let r = resolues!.get(cle);
+    if (r === undefined) resolues!.set(cle, (r = resoudreFormule(formule, noms)));
+    return r;
+  };
   const celluleConstat = new Map<string, GenreConstat[]>();
   const marquer = (cle: string, ref: string, g: GenreConstat) => {
     const k = `${cle}!${ref}`;
@@ -336,7 +341,7 @@ export function auditerClasseur(lecteur: LecteurClasseur, options: OptionsAudit 
     for (const c of f.cellules) {
       if (c.formule === undefined || reponses.has(`${f.cle}!${c.ref}`)) continue;
       n++;
-      const attendue = resoudreFormule(c.formule, noms);
+      const attendue = formuleAttendue(`${f.cle}!${c.ref}`, c.formule);
       const lu = lire(f.cle, c.ref);
       if (lu?.formule === undefined) {
         premiere ??= c.ref;
@@ -548,8 +553,8 @@ export function auditerClasseur(lecteur: LecteurClasseur, options: OptionsAudit 
         trouve: enConstat(valeur),
         message:
           reponse && estVide(valeur)
-            ? `${a.libelle} : réponse attendue (${lisibleAttendu(a, format)}), la cellule est vide.`
-            : `${a.libelle} : la cellule affiche ${valeurLisible(valeur, format)}, le calcul à partir des saisies donne ${lisibleAttendu(a, format)}${lisibleEcart}.`,
+            ? `${a.libelle} : réponse attendue (${attenduLisible(a, format)}), la cellule est vide.`
+            : `${a.libelle} : la cellule affiche ${valeurLisible(valeur, format)}, le calcul à partir des saisies donne ${attenduLisible(a, format)}${lisibleEcart}.`,
       });
     }
     if (a.id !== undefined) {
@@ -576,10 +581,10 @@ export function auditerClasseur(lecteur: LecteurClasseur, options: OptionsAudit 
       trouve: enConstat(valeur),
       detail:
         statut === "ok"
-          ? `Conforme au calcul : ${lisibleAttendu(a, format)}.`
+          ? `Conforme au calcul : ${attenduLisible(a, format)}.`
           : statut === "non_verifie"
             ? "Valeur non enregistrée dans le fichier (jamais recalculé) : formule vérifiée, valeur non comparée."
-            : `Attendu ${lisibleAttendu(a, format)}, trouvé ${valeurLisible(valeur, format)}.`,
+            : `Attendu ${attenduLisible(a, format)}, trouvé ${valeurLisible(valeur, format)}.`,
       constats: statut === "erreur" ? 1 : 0,
     });
   }

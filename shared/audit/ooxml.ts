@@ -1,5 +1,5 @@
 import { versSerieExcel, estDateISO } from "../date.ts";
-import { decomposerRef, ref as refA1 } from "../modeles/formules.ts";
+import { ref as refA1 } from "../modeles/formules.ts";
 import { decalerFormule } from "./formules.ts";
 import { ClasseurIllisible, type CelluleLue, type ContenuClasseur, type FeuilleLue, type ValeurLue, type VisibiliteFeuille } from "./lecteur.ts";
 
@@ -20,25 +20,30 @@ export type LirePartie = (chemin: string) => string | undefined;
 const ENTITES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 export function decoderXml(s: string): string {
-  if (!s.includes("&") && !s.includes("_x")) return s;
-  return s
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (tout, e: string) => {
-      if (e.startsWith("#x")) return String.fromCodePoint(parseInt(e.slice(2), 16));
-      if (e.startsWith("#")) return String.fromCodePoint(Number(e.slice(1)));
-      return ENTITES[e] ?? tout;
-    })
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_t, h: string) => String.fromCharCode(parseInt(h, 16)));
+  let r = s;
+  if (r.includes("&")) {
+    r = r.replaceAll("&quot;", '"').replaceAll("&apos;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">");
+    if (r.includes("&#")) r = r.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (_t, e: string) => String.fromCodePoint(e.startsWith("x") ? parseInt(e.slice(1), 16) : Number(e)));
+    r = r.replaceAll("&amp;", "&");
+  }
+  if (r.includes("_x")) r = r.replace(/_x([0-9A-Fa-f]{4})_/g, (_t, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return r;
 }
 
+const MOTIFS_ATTRIBUT = new Map<string, RegExp>();
+
 function attribut(attributs: string, nom: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${nom}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributs);
+  let motif = MOTIFS_ATTRIBUT.get(nom);
+  if (!motif) MOTIFS_ATTRIBUT.set(nom, (motif = new RegExp(`(?:^|\\s)${nom}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = motif.exec(attributs);
   if (!m) return undefined;
   return decoderXml(m[1] ?? m[2] ?? "");
 }
 
 /** Drops namespace prefixes (`<x:c>` → `<c>`), which some generators write; Excel and LibreOffice do not. */
 function sansPrefixes(xml: string): string {
-  return /<\/?[A-Za-z_][\w.-]*:(?:worksheet|workbook|sst|c|row|f|v|t|si|sheetData)\b/.test(xml) ? xml.replace(/<(\/?)(?!\?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, "<$1") : xml;
+  // The root element tells: `<x:worksheet …>` means every element is prefixed.
+  return /<[A-Za-z_][\w.-]*:(?:worksheet|workbook|sst|Relationships)\b/.test(xml.slice(0, 2000)) ? xml.replace(/<(\/?)(?!\?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, "<$1") : xml;
 }
 
 /** The text of `<t>` runs, leaving out phonetic guides (`<rPh>`). */
@@ -118,6 +123,9 @@ export function lireContenuXlsx(lire: LirePartie): ContenuClasseur {
   return { feuilles, noms };
 }
 
+const REF_CELLULE = /(?:^|\s)r\s*=\s*"\$?([A-Za-z]{1,3})\$?(\d{1,7})"/;
+const TYPE_CELLULE = /(?:^|\s)t\s*=\s*"([^"]*)"/;
+
 function lireFeuille(xml: string, partages: readonly string[], nomFeuille: string): Map<string, CelluleLue> {
   const cellules = new Map<string, CelluleLue>();
   const maitres = new Map<string, { formule: string; ligne: number; colonne: number }>();
@@ -136,11 +144,13 @@ function lireFeuille(xml: string, partages: readonly string[], nomFeuille: strin
       continue;
     }
     const attributs = m[3]!;
-    const r = attribut(attributs, "r");
+    const r = REF_CELLULE.exec(attributs);
     let ligne: number;
     let colonne: number;
-    if (r !== undefined) {
-      ({ ligne, colonne } = decomposerRef(r.replace(/\$/g, "").toUpperCase()));
+    if (r !== null) {
+      ligne = Number(r[2]);
+      colonne = 0;
+      for (const c of r[1]!.toUpperCase()) colonne = colonne * 26 + c.charCodeAt(0) - 64;
     } else {
       ligne = ligneCourante;
       colonne = colonneCourante + 1;
@@ -149,11 +159,11 @@ function lireFeuille(xml: string, partages: readonly string[], nomFeuille: strin
     ligneCourante = ligne;
     const contenu = m[4];
     if (contenu === undefined) continue;
-    const ref = refA1(colonne, ligne);
-    const t = attribut(attributs, "t") ?? "n";
+    const ref = r !== null ? `${r[1]!.toUpperCase()}${r[2]}` : refA1(colonne, ligne);
+    const t = TYPE_CELLULE.exec(attributs)?.[1] ?? "n";
 
     let formule: string | undefined;
-    const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(contenu);
+    const f = contenu.includes("<f") ? /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(contenu) : null;
     if (f) {
       const texte = f[2] === undefined ? "" : decoderXml(f[2]);
       if (attribut(f[1]!, "t") === "shared") {

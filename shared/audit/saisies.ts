@@ -3,6 +3,7 @@ import { dateFr } from "../baremes/catalogue.ts";
 import { formatEuros } from "../format.ts";
 import type { Cellule, Validation } from "../modeles/spec.ts";
 import { estErreurExcel, estVide, type ValeurLue } from "./lecteur.ts";
+import { estErreurAttendue, type Attendu } from "./profils/types.ts";
 
 /**
  * The dossier's inputs as the audit reads them: by the template's stable ids, typed the way the
@@ -116,4 +117,14 @@ export function verifierSaisie(cellule: Cellule, v: ValeurLue | undefined): stri
       return t.length > regle.longueurMax ? `le texte compte ${t.length} caractères (${regle.longueurMax} au plus)` : null;
     }
   }
+}
+
+/** An expected value as a French reader reads it. */
+export function attenduLisible(a: Attendu, format?: string): string {
+  if (a.valeur === null) return "(vide)";
+  if (estErreurAttendue(a.valeur)) return `aucun résultat (${a.valeur.erreur})`;
+  if (a.nature === "ratio" && typeof a.valeur === "number") return `${(a.valeur * 100).toFixed(2).replace(".", ",")} %`;
+  if (a.nature === "montant" && typeof a.valeur === "number") return format !== undefined && !format.includes(".00") && Number.isInteger(a.valeur) ? `${String(a.valeur).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")} €` : formatEuros(a.valeur);
+  if (a.nature === "date" && typeof a.valeur === "number") return dateFr(depuisSerieExcel(a.valeur));
+  return typeof a.valeur === "string" ? a.valeur : String(a.valeur).replace(".", ",");
 }

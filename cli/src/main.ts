@@ -10,8 +10,6 @@ export const COMMANDES: Record<string, Commande> = {
   competences: { resume: "référentiel de compétences RS 3474 : domaines, activités, compétences (--json)", executer: async (a, s) => (await import("./commandes/competences.ts")).competences(a, s) },
   verifier: { resume: "contrôle de dossiers .xlsx : recalcule chaque résultat, signale les anomalies et les compétences attestées (--json)", executer: async (a, s) => (await import("./commandes/verifier.ts")).verifier(a, s) },
   exercice: { resume: "exercice de formation : énoncé et corrigé d'un cas tiré d'une graine (--type, --graine, --sortie)", executer: async (a, s) => (await import("./commandes/exercice.ts")).exercice(a, s) },
-  verifier: { resume: "contrôle de dossiers .xlsx : recalcule chaque résultat, signale les anomalies et les compétences attestées (--json)", executer: async (a, s) => (await import("./commandes/verifier.ts")).verifier(a, s) },
-  exercice: { resume: "exercice de formation : énoncé et corrigé d'un cas tiré d'une graine (--type, --graine, --sortie)", executer: async (a, s) => (await import("./commandes/exercice.ts")).exercice(a, s) },
   modele: { resume: "classeur modèle .xlsx : evaluation, cal, apurement, competences (--sortie, --date)", executer: async (a, s) => (await import("./commandes/modele.ts")).modele(a, s) },
 };
 

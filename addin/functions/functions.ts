@@ -79,7 +79,7 @@ export function rsaForfaitaire(couple: any, enfants?: any[][], date?: any, forfa
 }
 
 /**
- * Calcule la part saisissable d'une rémunération mensuelle nette selon le barème en vigueur (seuils annuels / 12), en laissant toujours au débiteur le RSA d'une personne seule (C. trav. R.3252-2 à R.3252-5).
+ * Calcule la part saisissable d'une rémunération mensuelle nette selon le barème en vigueur, en laissant au débiteur au moins le RSA d'une personne seule (C. trav. R.3252-2 à R.3252-5).
  * @customfunction QUOTITE_SAISISSABLE
  * @param remuneration_mensuelle_nette Rémunération mensuelle nette (après cotisations et prélèvement à la source), en euros.
  * @param [personnes_a_charge] Nombre de personnes à la charge du débiteur (conjoint, enfants, ascendants au sens de R.3252-3).
@@ -90,7 +90,7 @@ export function quotiteSaisissable(remuneration_mensuelle_nette: any[][], person
 }
 
 /**
- * Calcule la capacité de remboursement mensuelle (méthode Banque de France) : la quotité saisissable des ressources, limitée aux ressources moins le plus élevé du RSA du foyer et des charges, jamais négative ; le conjoint et les enfants comptent comme personnes à charge.
+ * Calcule la capacité de remboursement mensuelle selon la méthode Banque de France : quotité saisissable, plafonnée aux ressources moins le plus élevé du RSA du foyer et des charges.
  * @customfunction CAPACITE_REMBOURSEMENT
  * @param ressources Ressources mensuelles du foyer, en euros (nombre ou plage).
  * @param charges Charges courantes mensuelles du foyer, en euros (nombre ou plage).
@@ -103,7 +103,7 @@ export function capaciteRemboursement(ressources: any[][], charges: any[][], cou
 }
 
 /**
- * Donne le plafond annuel de ressources (revenu fiscal de référence N-2) d'un logement social selon son financement, la catégorie du ménage et la zone ; catégorie 7 et plus = catégorie 6 et personnes supplémentaires, PLS = PLUS × 1,3 arrondi à l'euro.
+ * Donne le plafond annuel de ressources (revenu fiscal de référence N-2) d'un logement social selon le financement, la catégorie de ménage et la zone.
  * @customfunction PLAFOND_RESSOURCES
  * @param financement Financement du logement : PLAI, PLUS ou PLS.
  * @param categorie Catégorie de ménage de 1 à 6 ; 7 et plus : catégorie 6 plus une personne par unité au-delà de 6.
@@ -115,7 +115,7 @@ export function plafondRessources(financement: any, categorie: any[][], zone: an
 }
 
 /**
- * Renvoie une valeur d'un barème en vigueur à la date choisie ; la clé nomme la valeur par ses groupes séparés par des points, par ex. « montant », « majorations.deuxiemePersonne », « PLUS.AUTRES.cat3 » ou « seuilsAnnuels.s2 » (logsoc baremes ID liste les clés).
+ * Renvoie une valeur d'un barème en vigueur à la date choisie, désignée par sa clé (par ex. « montant » ou « PLUS.AUTRES.cat3 »).
  * @customfunction BAREME
  * @param identifiant Identifiant du barème, par ex. rsa_montant_forfaitaire, saisie_remuneration, plafonds_ressources_hlm, smic.
  * @param [date] Date à laquelle le barème s'applique (date Excel ou AAAA-MM-JJ).

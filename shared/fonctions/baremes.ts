@@ -45,7 +45,7 @@ export const RSA_FORFAITAIRE: DefinitionFonction = {
 export const QUOTITE_SAISISSABLE: DefinitionFonction = {
   nom: "QUOTITE_SAISISSABLE",
   description:
-    "Calcule la part saisissable d'une rémunération mensuelle nette selon le barème en vigueur (seuils annuels / 12), en laissant toujours au débiteur le RSA d'une personne seule (C. trav. R.3252-2 à R.3252-5).",
+    "Calcule la part saisissable d'une rémunération mensuelle nette selon le barème en vigueur, en laissant au débiteur au moins le RSA d'une personne seule (C. trav. R.3252-2 à R.3252-5).",
   arguments: [
     { nom: "remuneration_mensuelle_nette", description: "Rémunération mensuelle nette (après cotisations et prélèvement à la source), en euros.", type: "montant", optionnel: false },
     { nom: "personnes_a_charge", description: "Nombre de personnes à la charge du débiteur (conjoint, enfants, ascendants au sens de R.3252-3).", type: "entier", optionnel: true, defaut: "0" },
@@ -60,7 +60,7 @@ export const QUOTITE_SAISISSABLE: DefinitionFonction = {
 export const CAPACITE_REMBOURSEMENT: DefinitionFonction = {
   nom: "CAPACITE_REMBOURSEMENT",
   description:
-    "Calcule la capacité de remboursement mensuelle (méthode Banque de France) : la quotité saisissable des ressources, limitée aux ressources moins le plus élevé du RSA du foyer et des charges, jamais négative ; le conjoint et les enfants comptent comme personnes à charge.",
+    "Calcule la capacité de remboursement mensuelle selon la méthode Banque de France : quotité saisissable, plafonnée aux ressources moins le plus élevé du RSA du foyer et des charges.",
   arguments: [
     { nom: "ressources", description: "Ressources mensuelles du foyer, en euros (nombre ou plage).", type: "montant", optionnel: false },
     { nom: "charges", description: "Charges courantes mensuelles du foyer, en euros (nombre ou plage).", type: "montant", optionnel: false },
@@ -83,7 +83,7 @@ export const CAPACITE_REMBOURSEMENT: DefinitionFonction = {
 export const PLAFOND_RESSOURCES: DefinitionFonction = {
   nom: "PLAFOND_RESSOURCES",
   description:
-    "Donne le plafond annuel de ressources (revenu fiscal de référence N-2) d'un logement social selon son financement, la catégorie du ménage et la zone ; catégorie 7 et plus = catégorie 6 et personnes supplémentaires, PLS = PLUS × 1,3 arrondi à l'euro.",
+    "Donne le plafond annuel de ressources (revenu fiscal de référence N-2) d'un logement social selon le financement, la catégorie de ménage et la zone.",
   arguments: [
     { nom: "financement", description: "Financement du logement : PLAI, PLUS ou PLS.", type: "texte", optionnel: false },
     { nom: "categorie", description: "Catégorie de ménage de 1 à 6 ; 7 et plus : catégorie 6 plus une personne par unité au-delà de 6.", type: "entier", optionnel: false },
@@ -99,7 +99,7 @@ export const PLAFOND_RESSOURCES: DefinitionFonction = {
 export const BAREME: DefinitionFonction = {
   nom: "BAREME",
   description:
-    "Renvoie une valeur d'un barème en vigueur à la date choisie ; la clé nomme la valeur par ses groupes séparés par des points, par ex. « montant », « majorations.deuxiemePersonne », « PLUS.AUTRES.cat3 » ou « seuilsAnnuels.s2 » (logsoc baremes ID liste les clés).",
+    "Renvoie une valeur d'un barème en vigueur à la date choisie, désignée par sa clé (par ex. « montant » ou « PLUS.AUTRES.cat3 »).",
   arguments: [
     { nom: "identifiant", description: "Identifiant du barème, par ex. rsa_montant_forfaitaire, saisie_remuneration, plafonds_ressources_hlm, smic.", type: "texte", optionnel: false },
     ARG_DATE,

@@ -10,7 +10,7 @@ import { CLES_META_EXERCICE, estTypeExercice, ROLES_EXERCICE, specEnonce, type R
 import { comparerConstats, type Constat, type GenreConstat, type ValeurConstat } from "./constats.ts";
 import { memesFormules, referenceNom } from "./formules.ts";
 import { estErreurExcel, estVide, type CelluleLue, type LecteurClasseur, type ValeurLue } from "./lecteur.ts";
-import { lireMeta, type MetaLue } from "./metadonnees.ts";
+import { lireMetas, type MetaLue } from "./metadonnees.ts";
 import { attenduLisible, saisiesDepuis, valeurLisible, verifierSaisie, descriptionRegle } from "./saisies.ts";
 import { indexSpec } from "./profils/commun.ts";
 import { PROFILS } from "./profils/index.ts";
@@ -57,9 +57,20 @@ export interface CompetenceDossier {
   motif: string;
 }
 
-export interface RapportAudit {
-  /** False when the workbook was not made from a LogSoc template (no metadata). */
+/** A workbook may hold several dossiers (the add-in inserts templates side by side): one report each. */
+export interface RapportClasseur {
+  /** False when the workbook was not made from a LogSoc template (no metadata sheet). */
   classeurLogsoc: boolean;
+  dossiers: RapportAudit[];
+  /** Findings over all dossiers. */
+  constats: number;
+  conforme: boolean;
+}
+
+/** The audit of one dossier: the sheets one template made, found through its metadata sheet. */
+export interface RapportAudit {
+  /** The dossier's metadata sheet (null when the workbook has none). */
+  feuilleMeta: string | null;
   modele: { type: TypeModele; titre: string; version: string; dateBaremes: DateISO; options: Readonly<Record<string, string | number>> } | null;
   exercice: { type: TypeExercice; graine: number; role: RoleExercice } | null;
   controles: Controle[];
@@ -162,7 +173,15 @@ function nombreMeta(v: ValeurLue | undefined): number | null {
 
 // ——— The audit ————————————————————————————————————————————————————————————————————————————————
 
-export function auditerClasseur(lecteur: LecteurClasseur, options: OptionsAudit = {}): RapportAudit {
+export function auditerClasseur(lecteur: LecteurClasseur, options: OptionsAudit = {}): RapportClasseur {
+  const metas = lireMetas(lecteur);
+  const dossiers = metas.length === 0 ? [auditerDossier(lecteur, null, options)] : metas.map((m) => auditerDossier(lecteur, m, options));
+  const constats = dossiers.reduce((n, d) => n + d.constats.length, 0);
+  return { classeurLogsoc: metas.length > 0, dossiers, constats, conforme: constats === 0 };
+}
+
+/** Audits the dossier whose metadata sheet is `meta` (null: the workbook is no LogSoc dossier). */
+export function auditerDossier(lecteur: LecteurClasseur, meta: MetaLue | null, options: OptionsAudit = {}): RapportAudit {
   const catalogue = options.catalogue ?? CATALOGUE;
   const constats: Constat[] = [];
   const controles: Controle[] = [];
@@ -171,7 +190,7 @@ export function auditerClasseur(lecteur: LecteurClasseur, options: OptionsAudit 
   const rapportSansModele = (message: string, meta: MetaLue | null, cellule: string | null = null): RapportAudit => {
     const c: Constat = { genre: "metadonnees", feuille: meta?.feuille ?? null, cellule, attendu: null, trouve: null, message };
     return {
-      classeurLogsoc: meta !== null,
+      feuilleMeta: meta?.feuille ?? null,
       modele: null,
       exercice: null,
       controles: [{ libelle: "Classeur issu d'un modèle LogSoc", statut: "erreur", feuille: c.feuille, cellule, detail: message, constats: 1 }],
@@ -184,7 +203,6 @@ export function auditerClasseur(lecteur: LecteurClasseur, options: OptionsAudit 
   };
 
   // ——— Metadata ———
-  const meta = lireMeta(lecteur);
   if (meta === null) {
     return rapportSansModele(
       "Ce classeur n'a pas été créé à partir d'un modèle LogSoc : la feuille masquée de métadonnées « LogSoc_meta » est absente. Créez le dossier avec « logsoc modele » ou depuis le volet LogSoc, puis recopiez-y les saisies.",
@@ -290,20 +308,24 @@ export function auditerClasseur(lecteur: LecteurClasseur, options: OptionsAudit 
       ajouter({ genre: "metadonnees", feuille: meta.feuille, cellule: c.ref, attendu, trouve: enConstat(lu), message: `Métadonnées altérées : la ligne « ${String(cleLigne)} » vaut ${valeurLisible(lu, c.format)} au lieu de ${valeurLisible(attendu, c.format)}.` });
     }
   }
-  const nomsLus = lecteur.nomsDefinis();
-  const nomsParMajuscule = new Map([...nomsLus].map(([n, r]) => [n.toUpperCase(), r]));
+  const nomsClasseur = new Map([...lecteur.nomsDefinis()].map(([n, r]) => [n.toUpperCase(), r]));
   for (const n of actif.noms) {
     const nomFeuille = noms[n.feuille]!;
-    const lu = nomsParMajuscule.get(n.nom);
     const attendu = `'${nomFeuille.replace(/'/g, "''")}'!${n.ref}`;
-    if (lu === undefined) {
-      ajouter({ genre: "metadonnees", feuille: nomFeuille, cellule: n.ref, attendu, trouve: null, message: `Le nom défini ${n.nom} (${n.description.replace(/\.$/, "")}) est absent du classeur.` });
-      continue;
-    }
-    const r = referenceNom(lu);
-    if (r === null || r.feuille.toLowerCase() !== nomFeuille.toLowerCase() || r.ref !== n.ref) {
-      ajouter({ genre: "metadonnees", feuille: nomFeuille, cellule: n.ref, attendu, trouve: lu, message: `Le nom défini ${n.nom} désigne ${lu} au lieu de ${attendu} : les classeurs et partenaires qui s'y fient lisent une autre cellule.` });
-    }
+    const designe = (texte: string | undefined) => {
+      const r = texte === undefined ? null : referenceNom(texte);
+      return r !== null && r.feuille.toLowerCase() === nomFeuille.toLowerCase() && r.ref === n.ref;
+    };
+    // A second dossier in the same workbook gets its names on its own sheet (the add-in's renderer).
+    const local = [...lecteur.nomsDeFeuille(nomFeuille)].find(([x]) => x.toUpperCase() === n.nom)?.[1];
+    const global = nomsClasseur.get(n.nom);
+    if (designe(global) || designe(local)) continue;
+    const lu = local ?? global;
+    ajouter(
+      lu === undefined
+        ? { genre: "metadonnees", feuille: nomFeuille, cellule: n.ref, attendu, trouve: null, message: `Le nom défini ${n.nom} (${n.description.replace(/\.$/, "")}) est absent du classeur.` }
+        : { genre: "metadonnees", feuille: nomFeuille, cellule: n.ref, attendu, trouve: lu, message: `Le nom défini ${n.nom} désigne ${lu} au lieu de ${attendu} : les classeurs et partenaires qui s'y fient lisent une autre cellule.` },
+    );
   }
   controles.push({
     libelle: `Classeur LogSoc : ${modele.titre}, version ${version}, barèmes du ${dateFr(dateBaremes)}${exercice ? ` (exercice, graine ${exercice.graine}, ${exercice.role === "enonce" ? "énoncé" : "corrigé"})` : ""}`,
@@ -623,14 +645,15 @@ export function auditerClasseur(lecteur: LecteurClasseur, options: OptionsAudit 
     else if (!calcules) motif = "Aucun résultat calculé pour ces données.";
     else {
       attestee = true;
-      motif = `Résultats exacts : ${ids.map((id) => verifies.get(id)!.attendu.libelle).filter((l, i, t) => t.indexOf(l) === i).join(", ")}.`;
+      const libelles = ids.map((id) => verifies.get(id)!.attendu.libelle).filter((l, i, t) => t.indexOf(l) === i);
+      motif = libelles.length <= 4 ? `Résultats exacts : ${libelles.join(", ")}.` : `${libelles.length} résultats exacts (${libelles.slice(0, 3).join(", ")}…).`;
     }
     return { id: s.competence.id, libelle: s.competence.libelle, activite: { numero: s.activite.numero, intitule: s.activite.intitule }, attestee, motif };
   });
 
   constats.sort(comparerConstats(ordreFeuilles));
   return {
-    classeurLogsoc: true,
+    feuilleMeta: meta.feuille,
     modele,
     exercice,
     controles,

@@ -33,15 +33,18 @@ export interface LecteurClasseur {
   cellules(feuille: string): ReadonlyMap<string, CelluleLue>;
   /** Workbook-level names → what they refer to, as written in the file (`'Plan d''apurement'!$B$13`). */
   nomsDefinis(): ReadonlyMap<string, string>;
+  /** Names local to one sheet (the add-in adds a template's names there when the workbook already has them). */
+  nomsDeFeuille(feuille: string): ReadonlyMap<string, string>;
 }
 
 /** Contents of a workbook already read: what both adapters build. */
 export interface ContenuClasseur {
-  feuilles: readonly (FeuilleLue & { cellules: ReadonlyMap<string, CelluleLue> })[];
+  feuilles: readonly (FeuilleLue & { cellules: ReadonlyMap<string, CelluleLue>; noms?: ReadonlyMap<string, string> })[];
   noms: ReadonlyMap<string, string>;
 }
 
 const VIDE: ReadonlyMap<string, CelluleLue> = new Map();
+const NOMS_VIDES: ReadonlyMap<string, string> = new Map();
 
 export function lecteurEnMemoire(contenu: ContenuClasseur): LecteurClasseur {
   const parNom = new Map(contenu.feuilles.map((f) => [f.nom, f]));
@@ -51,6 +54,7 @@ export function lecteurEnMemoire(contenu: ContenuClasseur): LecteurClasseur {
     cellule: (feuille, ref) => parNom.get(feuille)?.cellules.get(ref),
     cellules: (feuille) => parNom.get(feuille)?.cellules ?? VIDE,
     nomsDefinis: () => contenu.noms,
+    nomsDeFeuille: (feuille) => parNom.get(feuille)?.noms ?? NOMS_VIDES,
   };
 }
 

@@ -33,21 +33,21 @@ function lignesMeta(lecteur: LecteurClasseur, feuille: string): Map<string, Lign
   return lignes;
 }
 
-/** The metadata sheet and its rows, or null when the workbook has none (not made from a LogSoc template). */
-export function lireMeta(lecteur: LecteurClasseur): MetaLue | null {
-  const feuilles = lecteur.feuilles().map((f) => f.nom);
-  const candidates = [NOM_FEUILLE_META, ...feuilles.filter((n) => n !== NOM_FEUILLE_META && n.startsWith(NOM_FEUILLE_META))].filter((n) => feuilles.includes(n));
-  for (const feuille of candidates) {
-    const lignes = lignesMeta(lecteur, feuille);
-    if (lignes.has("modele") || lignes.has("version")) return { feuille, lignes };
+/**
+ * Every metadata sheet of the workbook, in sheet order: one per dossier (the add-in can insert several
+ * templates into one workbook). Empty when the workbook was not made from a LogSoc template.
+ */
+export function lireMetas(lecteur: LecteurClasseur): MetaLue[] {
+  const metas: MetaLue[] = [];
+  for (const { nom } of lecteur.feuilles()) {
+    const parNom = nom === NOM_FEUILLE_META || nom.startsWith(`${NOM_FEUILLE_META} (`);
+    if (!parNom) {
+      // A renamed sheet is recognised by its title and rows.
+      const a1 = lecteur.cellule(nom, "A1")?.valeur;
+      if (typeof a1 !== "string" || !a1.startsWith("LogSoc")) continue;
+    }
+    const lignes = lignesMeta(lecteur, nom);
+    if (parNom || (lignes.has("modele") && lignes.has("version"))) metas.push({ feuille: nom, lignes });
   }
-  // A renamed sheet: recognised by its rows.
-  for (const feuille of feuilles) {
-    if (candidates.includes(feuille)) continue;
-    const a1 = lecteur.cellule(feuille, "A1")?.valeur;
-    if (typeof a1 !== "string" || !a1.startsWith("LogSoc")) continue;
-    const lignes = lignesMeta(lecteur, feuille);
-    if (lignes.has("modele") && lignes.has("version")) return { feuille, lignes };
-  }
-  return candidates.length > 0 ? { feuille: candidates[0]!, lignes: lignesMeta(lecteur, candidates[0]!) } : null;
+  return metas;
 }

@@ -96,29 +96,29 @@ export function lireContenuXlsx(lire: LirePartie): ContenuClasseur {
     }
   }
 
-  const feuilles: (FeuilleLue & { cellules: Map<string, CelluleLue> })[] = [];
-  const nomsFeuilles: string[] = [];
+  const feuilles: (FeuilleLue & { cellules: Map<string, CelluleLue>; noms: Map<string, string> })[] = [];
   for (const m of xmlClasseur.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
     const nom = attribut(m[1]!, "name");
     const rid = attribut(m[1]!, "r:id") ?? attribut(m[1]!, "[\\w]+:id");
     if (nom === undefined || rid === undefined) throw new ClasseurIllisible("Classeur mal formé : une feuille sans nom ou sans lien.");
-    nomsFeuilles.push(nom);
     const visibilite = VISIBILITE[attribut(m[1]!, "state") ?? "visible"] ?? "visible";
     const chemin = liens.get(rid);
     if (chemin === undefined) throw new ClasseurIllisible(`Classeur mal formé : la feuille « ${nom} » n'a pas de partie.`);
     const xml = lire(chemin);
     // A chart sheet or a dialog sheet has no cells.
     const cellules = xml === undefined || !/<worksheet\b|:worksheet\b/.test(xml.slice(0, 2000)) ? new Map<string, CelluleLue>() : lireFeuille(sansPrefixes(xml), partages, nom);
-    feuilles.push({ nom, visibilite, cellules });
+    feuilles.push({ nom, visibilite, cellules, noms: new Map() });
   }
   if (feuilles.length === 0) throw new ClasseurIllisible("Classeur mal formé : aucune feuille.");
 
   const noms = new Map<string, string>();
   for (const m of xmlClasseur.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     const nom = attribut(m[1]!, "name");
-    // Names local to one sheet and built-in names (print areas…) are not the template's names.
-    if (nom === undefined || attribut(m[1]!, "localSheetId") !== undefined || nom.startsWith("_xlnm.")) continue;
-    noms.set(nom, decoderXml(m[2]!));
+    // Built-in names (print areas…) are not the template's names; a local name belongs to its sheet.
+    if (nom === undefined || nom.startsWith("_xlnm.")) continue;
+    const local = attribut(m[1]!, "localSheetId");
+    if (local === undefined) noms.set(nom, decoderXml(m[2]!));
+    else feuilles[Number(local)]?.noms.set(nom, decoderXml(m[2]!));
   }
   return { feuilles, noms };
 }

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { auditerClasseur, type RapportAudit } from "#shared/audit/audit.ts";
+import { auditerClasseur, type RapportAudit, type RapportClasseur } from "#shared/audit/audit.ts";
 import { GENRES_CONSTAT, LIBELLES_GENRE, type Constat, type ValeurConstat } from "#shared/audit/constats.ts";
 import { ClasseurIllisible } from "#shared/audit/lecteur.ts";
 import { dateFr } from "#shared/baremes/catalogue.ts";
@@ -33,7 +33,7 @@ Exemples :
 /** Findings shown per kind in the text report; --json lists them all. */
 const CONSTATS_AFFICHES = 15;
 
-export type ResultatFichier = { fichier: string; lisible: true; rapport: RapportAudit } | { fichier: string; lisible: false; erreur: string };
+export type ResultatFichier = { fichier: string; lisible: true; rapport: RapportClasseur } | { fichier: string; lisible: false; erreur: string };
 
 /** Reads and audits one file; never writes. */
 export async function verifierFichier(fichier: string): Promise<ResultatFichier> {
@@ -65,13 +65,7 @@ function lien(feuille: string | null, cellule: string | null): string {
   return cellule === null ? `feuille « ${feuille} »` : `${feuille}!${cellule}`;
 }
 
-export function rapportTexte(r: ResultatFichier): string {
-  const l: string[] = [`══ ${r.fichier} ══`];
-  if (!r.lisible) {
-    l.push(`Fichier illisible : ${r.erreur}`);
-    return `${l.join("\n")}\n`;
-  }
-  const a = r.rapport;
+function texteDossier(a: RapportAudit, l: string[]): void {
   if (a.modele) {
     const ex = a.exercice ? ` — exercice n° ${a.exercice.graine} (${a.exercice.role === "enonce" ? "énoncé" : "corrigé"})` : "";
     l.push(`Modèle : ${a.modele.titre}, version ${a.modele.version}, barèmes du ${dateFr(a.modele.dateBaremes)}${ex}`);
@@ -103,6 +97,20 @@ export function rapportTexte(r: ResultatFichier): string {
     }
   }
   if (a.notes.length > 0) l.push("", ...a.notes.map((n) => `Note : ${n}`));
+}
+
+export function rapportTexte(r: ResultatFichier): string {
+  const l: string[] = [`══ ${r.fichier} ══`];
+  if (!r.lisible) {
+    l.push(`Fichier illisible : ${r.erreur}`);
+    return `${l.join("\n")}\n`;
+  }
+  const plusieurs = r.rapport.dossiers.length > 1;
+  if (plusieurs) l.push(`${r.rapport.dossiers.length} dossiers dans ce classeur.`);
+  r.rapport.dossiers.forEach((d, i) => {
+    if (plusieurs) l.push("", `── Dossier ${i + 1} (métadonnées : feuille « ${d.feuilleMeta} ») ──`);
+    texteDossier(d, l);
+  });
   return `${l.join("\n")}\n`;
 }
 

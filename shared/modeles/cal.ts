@@ -330,7 +330,7 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   for (const [ligne, texte] of libelles) f.texte(`A${ligne}`, texte);
   f.texte(`${note}${R.partPlafond}`, "Comparaison avec le plafond du financement, de la zone et de la catégorie (Barèmes).", "note");
   f.texte(`${note}${R.sejour}`, "Seule la vérification de la condition de séjour figure sur la fiche (CCH R.441-1).", "note");
-  f.texte(`${note}${R.adaptation}`, "Indiquer le besoin, jamais son motif médical.", "note");
+  f.texte(`${note}${R.adaptation}`, "Indiquer le besoin d'adaptation du logement, jamais sa cause.", "note");
   f.texte(`${note}${R.vigilance}`, "Un refus se fonde sur le taux d'effort ou le reste à vivre calculés, jamais sur le seul niveau de ressources.", "note");
   f.texte(`${note}${R.motifDecision}`, "Obligatoire pour une décision c, d ou e (CCH L.441-2-2).", "note");
   f.texte(`A${R.calculs}`, "Calculs intermédiaires (ne pas modifier)", "note");

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { versSerieExcel } from "../date.ts";
 import { resoudreFormule, refAbsolue, citerFeuille } from "./formules.ts";
 import { validerSpec, type Cellule, type SpecModele, type Validation } from "./spec.ts";
+import { construireModele, type OptionsModele } from "./index.ts";
 import { STYLES, type Style } from "./styles.ts";
 
 /**
@@ -51,6 +52,24 @@ export async function ecrireXlsx(spec: SpecModele): Promise<Uint8Array> {
 
   const tampon = await wb.xlsx.writeBuffer();
   return new Uint8Array(tampon as ArrayBuffer);
+}
+
+/** Media type of an .xlsx file, for the Worker's answer. */
+export const TYPE_MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** « logsoc-evaluation-2026-11-26.xlsx »: the file name a download suggests. */
+export function nomFichierModele(spec: Pick<SpecModele, "id" | "dateBaremes">): string {
+  return `logsoc-${spec.id}-${spec.dateBaremes}.xlsx`;
+}
+
+/**
+ * A template as .xlsx bytes, in one call (what `GET /v1/modeles/{type}.xlsx` answers): the type
+ * (evaluation, cal, apurement, competences) and the options of `construireModele`. Bad input is an
+ * ErreurLogsoc (CODE_INCONNU, HORS_LIMITES, BAREME_NON_EN_VIGUEUR…) with a French message.
+ */
+export async function modeleXlsx(type: string, options: OptionsModele): Promise<{ octets: Uint8Array; spec: SpecModele; nomFichier: string }> {
+  const spec = construireModele(type, options);
+  return { octets: await ecrireXlsx(spec), spec, nomFichier: nomFichierModele(spec) };
 }
 
 function ecrireCellule(cell: ExcelJS.Cell, c: Cellule, nomsFeuilles: Readonly<Record<string, string>>): void {

@@ -7,7 +7,8 @@ import { versSerieExcel } from "#shared/date.ts";
 import { construireModele } from "#shared/modeles/index.ts";
 import { resoudreFormule, refAbsolue, citerFeuille } from "#shared/modeles/formules.ts";
 import { avecSaisies, celluleParId, toutesLesCellules, TYPES_MODELES } from "#shared/modeles/spec.ts";
-import { ecrireXlsx } from "#shared/modeles/xlsx.ts";
+import { ecrireXlsx, modeleXlsx, TYPE_MIME_XLSX } from "#shared/modeles/xlsx.ts";
+import { estErreurLogsoc } from "#shared/errors.ts";
 import { lireZip } from "../libreoffice/lecture.ts";
 
 const DATE = "2026-11-26" as DateISO;
@@ -68,6 +69,16 @@ describe("ecrireXlsx : le fichier .xlsx d'un modèle", () => {
     expect(ws.getCell(celluleParId(spec, "foyer.couple").cellule.ref).value).toBe("Oui");
     expect(ws.getCell(celluleParId(spec, "ressources.salaires").cellule.ref).value).toBe(1834.56);
     expect(valeur(ws.getCell(celluleParId(spec, "evaluation.date").cellule.ref))).toBe(versSerieExcel("2026-12-01" as DateISO));
+  });
+
+  it("modeleXlsx : les octets, la spécification et le nom de fichier en un appel (route du Worker)", async () => {
+    const r = await modeleXlsx("cal", { date: DATE, candidats: 1, zone: "IDF" });
+    expect(r.nomFichier).toBe("logsoc-cal-2026-11-26.xlsx");
+    expect(r.spec.options).toEqual({ candidats: 1, zone: "IDF" });
+    expect((await relire(r.octets)).worksheets.map((w) => w.name)).toEqual(["Fiche CALEOL", "Barèmes", "LogSoc_meta"]);
+    expect(TYPE_MIME_XLSX).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const erreur = await modeleXlsx("budget", { date: DATE }).catch((e: unknown) => e);
+    expect(estErreurLogsoc(erreur) && erreur.code).toBe("CODE_INCONNU");
   });
 
   it("refuse d'écrire une spécification invalide", async () => {

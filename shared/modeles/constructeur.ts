@@ -34,7 +34,9 @@ export class ConstructeurFeuille {
   }
 
   saisie(ref: string, id: string, validation: Validation, options: { valeur?: ValeurCellule; format?: NomFormat; aide?: string; style?: "saisie" | "saisieTexte" } = {}): this {
-    const { valeur, format, aide, style = "saisie" } = options;
+    const { valeur, aide, style = "saisie" } = options;
+    // A text input keeps what is typed: « 0751224012345 » (a numéro unique) stays text, leading zero included.
+    const format = options.format ?? (style === "saisieTexte" ? "texte" : undefined);
     return this.cellule(ref, {
       saisie: true,
       id,

@@ -97,6 +97,26 @@ const FAMILLE: SaisieEvaluation = {
 };
 const ATTENDU_FAMILLE = { rav: [1222.02, 10.18, 581.91, 19.4], taux: 0.2059, qs: 587.12, rsa: 1357.69, capacite: 587.12 };
 
+/**
+ * Three persons 14+ (a couple and a teenager), 26/11/2026, charges above resources: RAV = 1 000 − 1 100,05
+ * = −100,05 ; UC = 1 + 0,5 + 0,5 = 2. Per day and person −100,05 / 3 / 30 = −1,1117 → −1,11 ; per UC
+ * −50,025 → −50,03 and per day and UC −1,6675 → −1,67 (ties rounded away from zero, like the engine's
+ * half-up on the amount). Taux d'effort 400 / 1 000 = 0,4.
+ * RSA of the foyer (3 persons, couple): 651,69 × 1,8 = 1 173,042 → 1 173,04 > 1 000: capacité 0.
+ * QS with 2 dependants: thresholds + 2 × 1 740 = 7 960 / 12 210…; 12 000 a year: 7 960 / 20 = 398 ;
+ * 4 040 / 10 = 404 → 802 / 12 = 66,83.
+ */
+const DEFICIT: SaisieEvaluation = {
+  date: "2026-11-26" as DateISO,
+  personnes14Plus: 3,
+  enfantsMoins14: 0,
+  couple: true,
+  ressources: { salaires: 1000 },
+  charges: { loyer: 400, energie: 700.05 },
+  dettes: [],
+};
+const ATTENDU_DEFICIT = { rav: [-100.05, -1.11, -50.03, -1.67], taux: 0.4, qs: 66.83, rsa: 1173.04, capacite: 0 };
+
 interface PlanMain {
   entree: PlanApurementEntree;
   /** Instalments, dates (ISO) and reste dû, or the number of months the error announces. */
@@ -187,9 +207,9 @@ beforeAll(async () => {
     throw new Error("LibreOffice (soffice) est introuvable : installez le paquet Debian libreoffice-calc-nogui (voir .ci/run) ou indiquez son chemin dans SOFFICE.");
   }
   const h = new Hasard(20261126);
-  const toutFoyers = [FOYER_SEUL, FAMILLE, ...Array.from({ length: NOMBRE_FOYERS }, (_, i) => foyerEvaluation(h, DATES_MODELES[i % DATES_MODELES.length]!))];
+  const toutFoyers = [FOYER_SEUL, FAMILLE, DEFICIT, ...Array.from({ length: NOMBRE_FOYERS }, (_, i) => foyerEvaluation(h, DATES_MODELES[i % DATES_MODELES.length]!))];
   for (const [i, f] of toutFoyers.entries()) {
-    const nom = i < 2 ? `foyer calculé à la main n°${i + 1}` : `foyer généré n°${i - 1}`;
+    const nom = i < 3 ? `foyer calculé à la main n°${i + 1}` : `foyer généré n°${i - 2}`;
     foyers.push(await preparer(nom, `evaluation-${i}.xlsx`, modele("evaluation", f.date), saisiesEvaluation(f), f));
   }
   const datePlans = "2026-11-26" as DateISO;
@@ -273,7 +293,7 @@ const GRILLE_SAUF_UNE = { ...GRILLE_COMPLETE, "A01-C01": "En cours" } as Record<
 // ——— The comparisons ———
 
 describe("modèles recalculés par LibreOffice et comparés au moteur", () => {
-  it(`évaluation économique : ${NOMBRE_FOYERS + 2} foyers, chaque indicateur au centime (ratios à 0,0001)`, () => {
+  it(`évaluation économique : ${NOMBRE_FOYERS + 3} foyers, chaque indicateur au centime (ratios à 0,0001)`, () => {
     const ecarts: string[] = [];
     for (const cas of foyers) {
       const f = cas.donnees;
@@ -296,11 +316,12 @@ describe("modèles recalculés par LibreOffice et comparés au moteur", () => {
     expect(ecarts).toEqual([]);
   });
 
-  it("évaluation : deux foyers calculés à la main (égalité au demi-centime, arrondi au centime supérieur)", () => {
+  it("évaluation : trois foyers calculés à la main (demi-centimes exacts, arrondis loin de zéro, reste à vivre négatif)", () => {
     const ecarts: string[] = [];
     for (const [cas, attendu] of [
       [foyers[0]!, ATTENDU_SEUL],
       [foyers[1]!, ATTENDU_FAMILLE],
+      [foyers[2]!, ATTENDU_DEFICIT],
     ] as const) {
       const r = indicateursEvaluation(cas.donnees, contexteBaremes(cas.donnees.date));
       expect(r.resteAVivre.map((x) => x.valeur)).toEqual(attendu.rav);

@@ -4,7 +4,7 @@ import { estErreurLogsoc } from "../errors.ts";
 import { formatEuros } from "../format.ts";
 import { trouverCompetence } from "../referentiel/index.ts";
 import { construireModele, DESCRIPTIONS_MODELES, estTypeModele } from "../modeles/index.ts";
-import { resoudreFormule } from "../modeles/formules.ts";
+import { refAbsolue, resoudreFormule } from "../modeles/formules.ts";
 import type { SpecModele, TypeModele, ValeurCellule } from "../modeles/spec.ts";
 import { CLES_META_EXERCICE, estTypeExercice, ROLES_EXERCICE, specEnonce, type RoleExercice, type TypeExercice } from "../exercices/enonce.ts";
 import { comparerConstats, type Constat, type GenreConstat, type ValeurConstat } from "./constats.ts";
@@ -311,7 +311,7 @@ export function auditerDossier(lecteur: LecteurClasseur, meta: MetaLue | null, o
   const nomsClasseur = new Map([...lecteur.nomsDefinis()].map(([n, r]) => [n.toUpperCase(), r]));
   for (const n of actif.noms) {
     const nomFeuille = noms[n.feuille]!;
-    const attendu = `'${nomFeuille.replace(/'/g, "''")}'!${n.ref}`;
+    const attendu = `'${nomFeuille.replace(/'/g, "''")}'!${refAbsolue(n.ref)}`;
     const designe = (texte: string | undefined) => {
       const r = texte === undefined ? null : referenceNom(texte);
       return r !== null && r.feuille.toLowerCase() === nomFeuille.toLowerCase() && r.ref === n.ref;

@@ -4,26 +4,27 @@
  * French for the adviser, the trainer or the jury.
  */
 
+/** In the order reports list them: the workbook's structure first, then its inputs, then its figures. */
 export const GENRES_CONSTAT = [
-  "valeur_erronee",
+  "metadonnees",
   "formule_remplacee",
   "formule_modifiee",
-  "saisie_hors_limites",
   "bareme_date",
   "bareme_valeur",
-  "metadonnees",
+  "saisie_hors_limites",
+  "valeur_erronee",
 ] as const;
 
 export type GenreConstat = (typeof GENRES_CONSTAT)[number];
 
 export const LIBELLES_GENRE: Record<GenreConstat, string> = {
-  valeur_erronee: "Valeur erronée",
+  metadonnees: "Métadonnées absentes ou altérées",
   formule_remplacee: "Résultat remplacé par une valeur saisie",
   formule_modifiee: "Formule modifiée",
-  saisie_hors_limites: "Saisie hors limites ou incohérente",
   bareme_date: "Barèmes d'une autre date",
   bareme_valeur: "Valeur de barème différente de la valeur officielle",
-  metadonnees: "Métadonnées absentes ou altérées",
+  saisie_hors_limites: "Saisie hors limites ou incohérente",
+  valeur_erronee: "Valeur erronée",
 };
 
 /** A value as a finding carries it: what a cell shows (an Excel error as its code), or null for an empty cell. */

@@ -85,12 +85,15 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   f.formule(
     "I8",
     [
+      // Nested IFs, never OR/AND over a typed value: OR(…, INT("douze")) would be #VALUE! instead of the message.
       'IF(OR(NOT(ISNUMBER(B5)),I5<=0),"La dette doit être un montant supérieur à 0 €.",',
-      `IF(AND(B7<>"",OR(NOT(ISNUMBER(B7)),B7<>INT(B7),B7<1,B7>${MAX_ECHEANCES})),"La durée doit être un nombre entier de mois entre 1 et ${MAX_ECHEANCES}.",`,
-      'IF(AND(B6<>"",OR(NOT(ISNUMBER(B6)),ROUND(B6,2)<=0)),"La mensualité doit être un montant supérieur à 0 €.",',
+      `IF(AND(B7<>"",NOT(ISNUMBER(B7))),"La durée doit être un nombre entier de mois entre 1 et ${MAX_ECHEANCES}.",`,
+      `IF(AND(ISNUMBER(B7),OR(B7<>INT(B7),B7<1,B7>${MAX_ECHEANCES})),"La durée doit être un nombre entier de mois entre 1 et ${MAX_ECHEANCES}.",`,
+      'IF(AND(B6<>"",NOT(ISNUMBER(B6))),"La mensualité doit être un montant supérieur à 0 €.",',
+      'IF(AND(ISNUMBER(B6),ROUND(N(B6),2)<=0),"La mensualité doit être un montant supérieur à 0 €.",',
       'IF(AND(ISNUMBER(B6),ISNUMBER(B7),I7>B7),"Avec cette mensualité, il faut "&I7&" mois pour rembourser la dette : c\'est plus que la durée maximale de "&B7&" mois. Augmentez la mensualité ou la durée.",',
       `IF(I7>${MAX_ECHEANCES},"Avec cette mensualité, il faudrait "&I7&" échéances ; le plan est limité à ${MAX_ECHEANCES} échéances.",`,
-      'IF(AND(B9<>"",OR(NOT(ISNUMBER(B9)),B9<0)),"Le loyer résiduel doit être un montant positif ou nul.",""))))))',
+      'IF(AND(B9<>"",OR(NOT(ISNUMBER(B9)),N(B9)<0)),"Le loyer résiduel doit être un montant positif ou nul.",""))))))))',
     ].join(""),
     { id: "plan.erreur" },
   );

@@ -380,11 +380,12 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     const e = cel(R.eValide);
     const pac = cel(R.pacValide);
     const cmi = cel(R.cmiValide);
-    const entierEntre = (x: string, min: string, max: string) => `AND(ISNUMBER(${x}),${x}>=${min},${x}<=${max},${x}=INT(${x}))`;
-    f.formule(p, `IF(${entierEntre(cel(R.personnes14Plus), "1", String(PERSONNES_MAX))},${cel(R.personnes14Plus)},NA())`, { id: id("calcul.personnes14Plus") });
-    f.formule(e, `IF(${cel(R.enfantsMoins14)}="",0,IF(${entierEntre(cel(R.enfantsMoins14), "0", String(PERSONNES_MAX))},${cel(R.enfantsMoins14)},NA()))`, { id: id("calcul.enfantsMoins14") });
-    f.formule(pac, `IF(${cel(R.personnesACharge)}="",0,IF(${entierEntre(cel(R.personnesACharge), "0", `${p}+${e}-1`)},${cel(R.personnesACharge)},NA()))`, { id: id("calcul.personnesACharge") });
-    f.formule(cmi, `IF(${cel(R.cmi)}="",0,IF(${entierEntre(cel(R.cmi), "0", `${p}+${e}`)},${cel(R.cmi)},NA()))`, { id: id("calcul.titulairesCmi") });
+    // The value if it is a whole number in [min, max], else NA(); INT is only reached for a number (INT("deux") is #VALUE!).
+    const entierEntre = (x: string, min: string, max: string) => `IF(ISNUMBER(${x}),IF(AND(${x}>=${min},${x}<=${max},${x}=INT(${x})),${x},NA()),NA())`;
+    f.formule(p, entierEntre(cel(R.personnes14Plus), "1", String(PERSONNES_MAX)), { id: id("calcul.personnes14Plus") });
+    f.formule(e, `IF(${cel(R.enfantsMoins14)}="",0,${entierEntre(cel(R.enfantsMoins14), "0", String(PERSONNES_MAX))})`, { id: id("calcul.enfantsMoins14") });
+    f.formule(pac, `IF(${cel(R.personnesACharge)}="",0,${entierEntre(cel(R.personnesACharge), "0", `${p}+${e}-1`)})`, { id: id("calcul.personnesACharge") });
+    f.formule(cmi, `IF(${cel(R.cmi)}="",0,${entierEntre(cel(R.cmi), "0", `${p}+${e}`)})`, { id: id("calcul.titulairesCmi") });
     f.formule(cel(R.personnes), `IF(${vide},"",${p}+${e})`, { format: "entier", id: id("personnes") });
     f.formule(cel(R.uc), `IF(${vide},"",(10+5*(${p}-1)+3*${e})/10)`, { format: "uc", id: id("uc") });
     const jeune = `${cel(R.jeuneMenage)}="Oui"`;

@@ -281,8 +281,10 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
     f.texte(`E${ligne}`, libelle, "note");
     f.formule(`F${ligne}`, formule, { id: `calcul.${id}` });
   };
-  calc(7, "Personnes de 14 ans ou plus retenues", `IF(AND(ISNUMBER(B${L.personnes14Plus}),B${L.personnes14Plus}>=1,B${L.personnes14Plus}<=30,B${L.personnes14Plus}=INT(B${L.personnes14Plus})),B${L.personnes14Plus},NA())`, "personnes14Plus");
-  calc(8, "Enfants de moins de 14 ans retenus", `IF(B${L.enfantsMoins14}="",0,IF(AND(ISNUMBER(B${L.enfantsMoins14}),B${L.enfantsMoins14}>=0,B${L.enfantsMoins14}<=30,B${L.enfantsMoins14}=INT(B${L.enfantsMoins14})),B${L.enfantsMoins14},NA()))`, "enfantsMoins14");
+  // A typed text must give NA() (and the control's message), never #VALUE!: INT("deux") is only reached for a number.
+  const entierEntre = (x: string, min: number, max: number) => `IF(ISNUMBER(${x}),IF(AND(${x}>=${min},${x}<=${max},${x}=INT(${x})),${x},NA()),NA())`;
+  calc(7, "Personnes de 14 ans ou plus retenues", entierEntre(`B${L.personnes14Plus}`, 1, 30), "personnes14Plus");
+  calc(8, "Enfants de moins de 14 ans retenus", `IF(B${L.enfantsMoins14}="",0,${entierEntre(`B${L.enfantsMoins14}`, 0, 30)})`, "enfantsMoins14");
   calc(9, "Couple", `B${L.couple}="Oui"`, "couple");
   calc(10, "Personnes à charge retenues", `IF(OR(AND(F9,F7<2),F7+F8-IF(F9,2,1)>${ENFANTS_MAX}),NA(),F7+F8-IF(F9,2,1))`, "personnesACharge");
   calc(12, "Ressources en centimes", `ROUND(${TR}*100,0)`, "ressourcesCentimes");

@@ -39,6 +39,7 @@ export const FONCTIONS_AUTORISEES = [
   "MAX",
   "MIN",
   "MONTH",
+  "N",
   "NA",
   "NOT",
   "OR",

@@ -7,6 +7,9 @@ import { construireModele } from "#shared/modeles/index.ts";
 import { avecSaisies, celluleParId, type SpecModele, type ValeursSaisies } from "#shared/modeles/spec.ts";
 import { ecrireXlsx } from "#shared/modeles/xlsx.ts";
 import { indicateursEvaluation, saisiesEvaluation, type SaisieEvaluation } from "#shared/modeles/evaluation.ts";
+import { validerEvaluation } from "#shared/evaluation.ts";
+import { evaluer } from "#shared/fonctions/registre.ts";
+import type { ValeurBrute } from "#shared/fonctions/arguments.ts";
 import { indicateursCandidat, LETTRES_CANDIDATS, saisiesCal, type SaisieCal } from "#shared/modeles/cal.ts";
 import { bilanGrille, saisiesCompetences } from "#shared/modeles/competences.ts";
 import { PREMIERE_LIGNE_ECHEANCIER } from "#shared/modeles/apurement.ts";
@@ -201,6 +204,8 @@ const foyers: Cas<SaisieEvaluation>[] = [];
 const plans: Cas<PlanApurementEntree & { main?: PlanMain }>[] = [];
 const fiches: Cas<SaisieCal>[] = [];
 const grilles: Cas<Record<string, StatutCompetence | null>>[] = [];
+/** Inputs the engine refuses (text typed where a number is expected, impossible composition): the template must say why. */
+const erronees: Cas<{ message: string; refus: () => unknown; cellulesNA: string[] }>[] = [];
 
 beforeAll(async () => {
   if (!(await libreOfficeDisponible())) {
@@ -235,6 +240,31 @@ beforeAll(async () => {
     const nom = i < 2 ? `grille écrite à la main n°${i + 1}` : `grille générée n°${i - 1}`;
     grilles.push(await preparer(nom, `competences-${i}.xlsx`, modele("competences", datePlans), saisiesCompetences(g), g));
   }
+  const apurement = modele("apurement", datePlans);
+  const erreursPlan: [ValeursSaisies, string, unknown[]][] = [
+    [{ "plan.dette": "mille" }, "La dette doit être un montant supérieur à 0 €.", ["mille"]],
+    [{ "plan.dette": 1200, "plan.duree": "douze" }, "La durée doit être un nombre entier de mois entre 1 et 600.", [1200, "", "douze"]],
+    [{ "plan.dette": 1200, "plan.duree": 12.5 }, "La durée doit être un nombre entier de mois entre 1 et 600.", [1200, "", 12.5]],
+    [{ "plan.dette": 1200, "plan.mensualite": "cent" }, "La mensualité doit être un montant supérieur à 0 €.", [1200, "cent"]],
+    [{ "plan.dette": 1200, "plan.mensualite": 100, "plan.loyerResiduel": "rien" }, "Le loyer résiduel doit être un montant positif ou nul.", [1200, 100, "", "", "rien"]],
+  ];
+  for (const [i, [saisies, message, args]] of erreursPlan.entries()) {
+    erronees.push(await preparer(`plan saisi de travers n°${i + 1}`, `erreur-plan-${i}.xlsx`, apurement, saisies, { message, refus: () => evaluer("PLAN_APUREMENT", args as ValeurBrute[]), cellulesNA: ["plan.mensualiteRetenue", "plan.nombreEcheances", "plan.totalRembourse"] }));
+  }
+  const evaluation = modele("evaluation", datePlans);
+  const budget = (foyer: Record<string, unknown>) => () => validerEvaluation({ foyer, ressources: [{ type: "salaire", montant: 1500 }], charges: [] });
+  erronees.push(
+    await preparer("évaluation saisie de travers n°1", "erreur-evaluation-0.xlsx", evaluation, { "foyer.personnes14Plus": "deux", "ressources.salaires": 1500 }, {
+      message: "Le nombre de personnes de 14 ans ou plus doit être un entier de 1 à 30.",
+      refus: budget({ personnes14Plus: "deux" }),
+      cellulesNA: ["resultats.ravJourPersonne", "resultats.ravUc", "resultats.capaciteRemboursement"],
+    }),
+    await preparer("évaluation saisie de travers n°2", "erreur-evaluation-1.xlsx", evaluation, { "foyer.couple": "Oui", "ressources.salaires": 1500 }, {
+      message: "Un couple compte au moins deux personnes de 14 ans ou plus : vérifiez la composition.",
+      refus: budget({ personnes14Plus: 1, couple: true }),
+      cellulesNA: ["resultats.capaciteRemboursement", "resultats.rsaFoyer"],
+    }),
+  );
   const recalcules = await recalculer(fichiers, 2);
   for (const [nom, octets] of recalcules) classeurs.set(nom, lireClasseur(octets));
 }, 900_000);
@@ -456,6 +486,18 @@ describe("modèles recalculés par LibreOffice et comparés au moteur", () => {
     const sauf = bilanGrille(GRILLE_SAUF_UNE);
     expect(sauf.domaines.map((d) => d.valide)).toEqual([false, true, true, true]);
     expect(sauf.domainesValides).toBe(3);
+    expect(ecarts).toEqual([]);
+  });
+
+  it("saisies refusées par le moteur (texte au lieu d'un nombre, composition impossible) : le modèle affiche le motif, jamais #VALUE!", () => {
+    const ecarts: string[] = [];
+    for (const cas of erronees) {
+      expect(cas.donnees.refus, cas.nom).toThrow();
+      const id = cas.spec.id === "apurement" ? "plan.erreur" : "foyer.controle";
+      verifier(ecarts, cas, id, cas.donnees.message);
+      for (const na of cas.donnees.cellulesNA) verifier(ecarts, cas, na, { erreur: "#N/A" });
+    }
+    expect(erronees).toHaveLength(7);
     expect(ecarts).toEqual([]);
   });
 });

@@ -32,6 +32,8 @@ export interface CasExercice {
 }
 
 const euros = (x: number) => formatEuros(x);
+/** « Aide au logement (APL, ALF, ALS) » → « aide au logement (APL, ALF, ALS) »: only the first letter. */
+const initialeMinuscule = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 /** « 23 456 € » (whole euros, narrow no-break spaces as formatEuros writes them). */
 const eurosEntiers = (x: number) => `${String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")} €`;
 
@@ -157,9 +159,9 @@ function casEvaluation(a: Aleatoire, graine: number, date: DateISO, catalogue: C
     situation: [
       `Date de l'évaluation : ${dateFr(date)}.`,
       `Foyer : ${decrireFoyer(p14, e, couple)}.`,
-      `Ressources mensuelles : ${liste(RESSOURCES.map((r) => [LIBELLES_RESSOURCE[r.cle].toLowerCase(), ressources[r.cle]]))}.`,
-      `Charges mensuelles : ${liste(CHARGES.map((c) => [LIBELLES_CHARGE[c.cle].toLowerCase(), charges[c.cle]]))}.`,
-      dettes.length === 0 ? "Dettes : aucune." : `Dettes : ${dettes.map((d) => `${d.creancier.toLowerCase()} (${d.nature.toLowerCase()}) ${euros(d.montant)}`).join(" ; ")}.`,
+      `Ressources mensuelles : ${liste(RESSOURCES.map((r) => [initialeMinuscule(LIBELLES_RESSOURCE[r.cle]), ressources[r.cle]]))}.`,
+      `Charges mensuelles : ${liste(CHARGES.map((c) => [initialeMinuscule(LIBELLES_CHARGE[c.cle]), charges[c.cle]]))}.`,
+      dettes.length === 0 ? "Dettes : aucune." : `Dettes : ${dettes.map((d) => `${initialeMinuscule(d.creancier)} (${initialeMinuscule(d.nature)}) ${euros(d.montant)}`).join(" ; ")}.`,
     ],
   };
 }

@@ -1,0 +1,48 @@
+// npm run bench:audit — dossier audit throughput (dossiers per second), reported against reading the
+// same workbooks alone, measured in the same run. The dossiers are what a jury receives: generated
+// cases written as .xlsx and, when LibreOffice is installed, recalculated and saved by it (one soffice
+// call for the whole batch), so every value is there to compare.
+import type { DateISO } from "#shared/date.ts";
+import { auditerClasseur } from "#shared/audit/audit.ts";
+import { ecrireXlsx } from "#shared/modeles/xlsx.ts";
+import { construireExercice, TYPES_EXERCICES } from "#shared/exercices/index.ts";
+import { lireClasseurXlsx } from "../cli/src/audit/lecteurFichier.ts";
+import { libreOfficeDisponible, recalculer } from "../tests/libreoffice/recalcul.ts";
+
+const PAR_TYPE = 10;
+const TOURS = 5;
+const CIBLE = 20;
+const DATES = ["2025-01-20", "2025-06-01", "2026-05-10"] as DateISO[];
+
+const fichiers = new Map<string, Uint8Array>();
+for (const type of TYPES_EXERCICES) {
+  for (let i = 0; i < PAR_TYPE; i++) {
+    const ex = construireExercice(type, 1000 + i, DATES[i % DATES.length]!);
+    fichiers.set(`${type}-${i}.xlsx`, await ecrireXlsx(ex.corrige));
+  }
+}
+const recalcules = await libreOfficeDisponible();
+const dossiers = [...(recalcules ? await recalculer(fichiers) : fichiers).values()];
+
+let puits = 0;
+function mesurer(nom: string, f: (octets: Uint8Array) => number): { nom: string; parSeconde: number; msParDossier: number } {
+  for (const d of dossiers) puits += f(d); // warm-up (JIT, and the template cache a jury's batch fills once)
+  const debut = process.hrtime.bigint();
+  for (let t = 0; t < TOURS; t++) for (const d of dossiers) puits += f(d);
+  const ms = Number(process.hrtime.bigint() - debut) / 1e6 / (TOURS * dossiers.length);
+  return { nom, parSeconde: 1000 / ms, msParDossier: ms };
+}
+
+const lecture = mesurer("référence : lecture seule (dézippage et lecture des cellules)", (o) => lireClasseurXlsx(o).feuilles().length);
+const complet = mesurer("contrôle complet (lecture + recalcul par le moteur + comparaisons)", (o) => auditerClasseur(lireClasseurXlsx(o)).constats + 1);
+const anomalies = dossiers.reduce((n, o) => n + auditerClasseur(lireClasseurXlsx(o)).constats, 0);
+
+console.log(`Node ${process.version}`);
+console.log(`${dossiers.length} dossiers (${PAR_TYPE} par type : ${TYPES_EXERCICES.join(", ")}), ${recalcules ? "recalculés par LibreOffice" : "NON recalculés (LibreOffice absent : formules seules, valeurs non comparées)"} ; ${anomalies} anomalie(s).\n`);
+for (const m of [lecture, complet]) {
+  const ratio = m === lecture ? "" : ` — ${(m.msParDossier / lecture.msParDossier).toFixed(1)} × la référence`;
+  console.log(`${m.nom.padEnd(70)} ${m.parSeconde.toFixed(1).padStart(7)} dossiers/s  ${m.msParDossier.toFixed(2).padStart(7)} ms/dossier${ratio}`);
+}
+console.log("");
+console.log(`${complet.parSeconde >= CIBLE ? "OK " : "HORS CIBLE"} contrôle : ${complet.parSeconde.toFixed(1)} dossiers/s (cible ≥ ${CIBLE} dossiers/s)`);
+if (puits === -1) console.log("");

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-
-const racine = fileURLToPath(new URL("../../..", import.meta.url));
-
-/** Runs the real binary, as `npx logsoc` does, on the Node that runs the tests (Node 24 from node_modules). */
-function logsoc(...args: string[]) {
-  const r = spawnSync(process.execPath, ["cli/bin/logsoc.js", ...args], { cwd: racine, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { logsoc } from "../test/executer.ts";
 
 describe("logsoc calc (binaire réel)", () => {
   it("TAUX_EFFORT 650 120 280 1800 → 0.2722 ((650 + 120 − 280) / 1 800)", () => {

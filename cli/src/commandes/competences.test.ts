@@ -1,22 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { main } from "../main.ts";
-
-const racine = fileURLToPath(new URL("../../..", import.meta.url));
-
-/** Runs the real binary, as `npx logsoc` does, on the Node that runs the tests (Node 24 from node_modules). */
-function logsoc(...args: string[]) {
-  const r = spawnSync(process.execPath, ["cli/bin/logsoc.js", ...args], { cwd: racine, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-async function enMemoire(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { enMemoire, logsoc } from "../test/executer.ts";
 
 // Counted by hand from the seed (see shared/referentiel/referentiel.test.ts for the line numbers):
 // activités 1–10 in domaine 1, 11–16 in 2, 17–21 in 3, 22–24 in 4.

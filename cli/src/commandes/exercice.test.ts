@@ -9,14 +9,7 @@ import { avecSaisies, toutesLesCellules } from "#shared/modeles/spec.ts";
 import { ecrireXlsx } from "#shared/modeles/xlsx.ts";
 import { construireExercice, TYPES_EXERCICES, type TypeExercice } from "#shared/exercices/index.ts";
 import { lireClasseurXlsx } from "../audit/lecteurFichier.ts";
-import { main } from "../main.ts";
-
-async function enMemoire(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { enMemoire } from "../test/executer.ts";
 
 const DATE = "2025-06-01" as DateISO;
 let dossier: string;

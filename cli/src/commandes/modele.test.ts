@@ -1,27 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import { main } from "../main.ts";
 import { AIDE_MODELE } from "./modele.ts";
-
-const racine = fileURLToPath(new URL("../../..", import.meta.url));
-
-/** Runs the real binary, as `npx logsoc` does. */
-function logsoc(...args: string[]) {
-  const r = spawnSync(process.execPath, ["cli/bin/logsoc.js", ...args], { cwd: racine, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-async function enMemoire(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { enMemoire, logsoc, racine } from "../test/executer.ts";
 
 const dossier = mkdtempSync(join(tmpdir(), "logsoc-modele-"));
 

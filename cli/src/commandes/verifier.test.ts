@@ -1,29 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import type { DateISO } from "#shared/date.ts";
 import { ecrireXlsx } from "#shared/modeles/xlsx.ts";
 import { construireExercice } from "#shared/exercices/index.ts";
-import { main } from "../main.ts";
-
-const racine = fileURLToPath(new URL("../../..", import.meta.url));
-
-function logsoc(...args: string[]) {
-  const r = spawnSync(process.execPath, ["cli/bin/logsoc.js", ...args], { cwd: racine, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-async function enMemoire(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { enMemoire, logsoc } from "../test/executer.ts";
 
 let dossier: string;
 const f = (nom: string) => join(dossier, nom);

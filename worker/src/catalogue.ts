@@ -11,10 +11,15 @@ interface LigneVersion {
 
 /**
  * The catalogue of one isolate, keyed by the highest version number in D1. The table is append-only,
- * so that number identifies its whole content: one tiny query per request tells whether a version
- * was published since (by any isolate), and the catalogue is rebuilt only then.
+ * so that number identifies its whole content: a tiny query tells whether a version was published
+ * since (by any isolate), and the catalogue is rebuilt only then. That query runs at most every
+ * VERIFICATION_MS per isolate: a version published through another isolate shows there within that
+ * delay, far less than the max-age the barème answers already allow caches; one published through
+ * this isolate shows at once (`oublierCatalogue`).
  */
-let enCache: { numero: number; catalogue: CatalogueBaremes } | null = null;
+export const VERIFICATION_MS = 10_000;
+
+let enCache: { numero: number; catalogue: CatalogueBaremes; verifieLe: number } | null = null;
 
 async function lignes(db: D1Database): Promise<LigneVersion[]> {
   const r = await db.prepare("SELECT numero, bareme, version, publie_par, publie_le FROM versions_baremes ORDER BY numero").all<LigneVersion>();
@@ -41,11 +46,20 @@ function versionsValides(ls: readonly LigneVersion[]): VersionPubliee[] {
 }
 
 export async function catalogue(env: Env): Promise<CatalogueBaremes> {
+  const maintenant = Date.now();
+  if (enCache !== null && maintenant - enCache.verifieLe < VERIFICATION_MS) return enCache.catalogue;
   const max = await env.DB.prepare("SELECT COALESCE(MAX(numero), 0) AS numero FROM versions_baremes").first<{ numero: number }>();
   const numero = max?.numero ?? 0;
-  if (enCache !== null && enCache.numero === numero) return enCache.catalogue;
+  if (enCache !== null && enCache.numero === numero) {
+    enCache.verifieLe = maintenant;
+    return enCache.catalogue;
+  }
   const cat = numero === 0 ? creerCatalogue() : creerCatalogue(versionsValides(await lignes(env.DB)), { siConflit: "garder_integree" });
-  enCache = { numero, catalogue: cat };
+  enCache = { numero, catalogue: cat, verifieLe: maintenant };
   return cat;
 }
 
+/** After a publication through this isolate: the next request reads D1 again. */
+export function oublierCatalogue(): void {
+  enCache = null;
+}

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../src/app.ts";
+import { oublierCatalogue } from "../src/catalogue.ts";
 import { BASE, poster } from "./outils.ts";
 
 /** Values no household would have, so finding them anywhere means the request was kept. */
@@ -105,6 +106,7 @@ describe("aucun corps de requête n'est conservé ni journalisé", () => {
         throw new Error(`D1 indisponible (requête ${MARQUEUR_TEXTE})`);
       },
     } as unknown as D1Database;
+    oublierCatalogue(); // the isolate's copy of the catalogue would otherwise spare D1 the query
     const r = await app.fetch(new Request(`${BASE}/v1/baremes/smic?date=2025-01-01&note=${MARQUEUR_TEXTE}`), { ...env, DB: enPanne });
     expect(r.status).toBe(500);
     const corps = await r.text();

@@ -6,7 +6,7 @@ import { validerVersionPubliee, type BaremeEnCatalogue, type VersionEnCatalogue 
 import { dateFr } from "../../../shared/baremes/catalogue.ts";
 import type { AppEnv } from "../env.ts";
 import { exigerJetonAdmin } from "../auth.ts";
-import { catalogue } from "../catalogue.ts";
+import { catalogue, oublierCatalogue } from "../catalogue.ts";
 import { jsonPrive, jsonPublic, lireCorpsJson } from "../http.ts";
 import { ApiError, depuisErreurLogsoc, pointeur } from "../problem.ts";
 
@@ -87,6 +87,8 @@ export function routesBaremes(app: Hono<AppEnv>): void {
 
   app.post("/v1/baremes/:id/versions", async (c) => {
     await exigerJetonAdmin(c);
+    // Publishing is rare: check against what D1 holds now, not the isolate's recent copy.
+    oublierCatalogue();
     const cat = await catalogue(c.env);
     const b = enParametre(() => cat.bareme(c.req.param("id")));
     const lu = PublicationSchema.safeParse(await lireCorpsJson(c), { reportInput: true });
@@ -125,6 +127,7 @@ export function routesBaremes(app: Hono<AppEnv>): void {
       if (estViolationUnicite(e)) throw conflit();
       throw e;
     }
+    oublierCatalogue();
     c.header("location", `/v1/baremes/${b.id}?date=${version.dateEffet}`);
     return jsonPrive(c, { id: b.id, version }, 201);
   });

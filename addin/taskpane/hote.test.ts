@@ -23,19 +23,32 @@ describe("where the pane runs", () => {
 
   it("in recent Excel: everything, no notice", async () => {
     const h = await detecterHote(office("Excel", EXCEL_RECENT));
-    expect(h).toEqual({ type: "excel", fonctions: true, insertion: true, autoAjustement: true });
+    expect(h).toEqual({ type: "excel", fonctions: true, insertion: true, autoAjustement: true, classeur: true });
     expect(avisHote(h)).toBeNull();
+  });
+
+  it("in Excel with custom functions but before ExcelApi 1.9: templates, check and exercises are said unavailable, the rest works", async () => {
+    const h = await detecterHote(office("Excel", { ...EXCEL_RECENT, ExcelApi: "1.8" }));
+    expect(h).toEqual({ type: "excel", fonctions: true, insertion: true, autoAjustement: true, classeur: false });
+    const a = avisHote(h)!;
+    expect(a.titre).toBe("Modèles, contrôle et exercices indisponibles dans cette version d'Excel");
+    expect(a.texte).toMatch(/Microsoft 365, Excel 2021 ou plus récent/);
+    expect(a.texte).toMatch(/Les fonctions =LOGSOC\.…, les barèmes et leur insertion fonctionnent/);
   });
 
   it("in Excel without custom functions or the shared runtime: says the functions are unavailable and what still works", async () => {
     for (const ensembles of [{ ExcelApi: "1.9" }, { ExcelApi: "1.9", CustomFunctionsRuntime: "1.1" }] as Record<string, string>[]) {
       const h = await detecterHote(office("Excel", ensembles));
-      expect(h).toMatchObject({ type: "excel", fonctions: false, insertion: true });
+      expect(h).toMatchObject({ type: "excel", fonctions: false, insertion: true, classeur: true });
       const a = avisHote(h)!;
       expect(a.titre).toBe("Fonctions LOGSOC indisponibles dans cette version d'Excel");
       expect(a.texte).toMatch(/Microsoft 365, Excel 2021 ou plus récent/);
+      expect(a.texte).toMatch(/l'insertion des barèmes et des modèles, le contrôle et les exercices fonctionnent/);
       expect(a.texte).toMatch(/modèles de classeur/);
     }
+    const ancien = await detecterHote(office("Excel", { ExcelApi: "1.7" }));
+    expect(ancien).toMatchObject({ fonctions: false, insertion: true, classeur: false });
+    expect(avisHote(ancien)!.texte).toMatch(/l'insertion des modèles, le contrôle et les exercices demandent aussi une version plus récente/);
   });
 
   it("in an Excel too old for the JavaScript API, or in another Office application: says so", async () => {

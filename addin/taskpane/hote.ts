@@ -3,7 +3,8 @@
  * browser too (reading barèmes); what needs Excel is switched off with a French explanation.
  */
 export type Hote =
-  | { type: "excel"; fonctions: boolean; insertion: boolean; autoAjustement: boolean }
+  /** `classeur`: templates, the dossier check and exercises (multi-area ranges and validations: ExcelApi 1.9). */
+  | { type: "excel"; fonctions: boolean; insertion: boolean; autoAjustement: boolean; classeur: boolean }
   | { type: "autre-application"; nom: string }
   | { type: "hors-office" };
 
@@ -25,6 +26,7 @@ export async function detecterHote(office: OfficeMinimal | undefined): Promise<H
     fonctions: prend("CustomFunctionsRuntime", "1.1") && prend("SharedRuntime", "1.1"),
     insertion: prend("ExcelApi", "1.1"),
     autoAjustement: prend("ExcelApi", "1.2"),
+    classeur: prend("ExcelApi", "1.9"),
   };
 }
 
@@ -42,7 +44,7 @@ export function avisHote(hote: Hote): Avis | null {
         niveau: "info",
         titre: "Ouvert en dehors d'Excel",
         texte:
-          "Vous pouvez consulter les barèmes ici. Pour utiliser les fonctions =LOGSOC.… et insérer un barème dans un classeur, " +
+          "Vous pouvez consulter les barèmes ici. Pour utiliser les fonctions =LOGSOC.…, insérer un barème, un modèle ou un exercice et contrôler un classeur, " +
           "ouvrez LogSoc depuis Excel (onglet Accueil, bouton LogSoc).",
       };
     case "autre-application":
@@ -67,7 +69,19 @@ export function avisHote(hote: Hote): Avis | null {
           titre: "Fonctions LOGSOC indisponibles dans cette version d'Excel",
           texte:
             "Les fonctions =LOGSOC.… demandent Microsoft 365, Excel 2021 ou plus récent (Windows, Mac) ou Excel sur le web. " +
-            "Le volet et l'insertion des barèmes fonctionnent ; les modèles de classeur LogSoc n'utilisent que des formules Excel ordinaires et restent justes sans le complément.",
+            (hote.classeur
+              ? "Le volet, l'insertion des barèmes et des modèles, le contrôle et les exercices fonctionnent ; "
+              : "Le volet et l'insertion des barèmes fonctionnent ; l'insertion des modèles, le contrôle et les exercices demandent aussi une version plus récente ; ") +
+            "les modèles de classeur LogSoc n'utilisent que des formules Excel ordinaires et restent justes sans le complément.",
+        };
+      }
+      if (!hote.classeur) {
+        return {
+          niveau: "attention",
+          titre: "Modèles, contrôle et exercices indisponibles dans cette version d'Excel",
+          texte:
+            "L'insertion des modèles, le contrôle des dossiers et les exercices demandent Microsoft 365, Excel 2021 ou plus récent (Windows, Mac) ou Excel sur le web. " +
+            "Les fonctions =LOGSOC.…, les barèmes et leur insertion fonctionnent.",
         };
       }
       return null;

@@ -10,6 +10,7 @@ import { chargerBaremes, dateDesBaremes, etatHorsLigne, type EtatBaremes } from 
 import { dateLongue, formatValeur, libelleStatut, lignesBareme } from "./presentation.ts";
 import { insererBareme, type BaremeAInserer } from "./tableau.ts";
 import { el, remplacer } from "./dom.ts";
+import { sectionsClasseur } from "./vuesClasseur.ts";
 
 /** The pane's whole state: where it runs, which barèmes it shows, what the adviser picked. */
 interface Etat {
@@ -246,12 +247,7 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
       detail,
       message,
     ),
-    el(
-      "section",
-      { "aria-labelledby": "titre-modeles" },
-      el("h2", { id: "titre-modeles" }, "Modèles et vérification"),
-      el("p", { class: "discret" }, "Les modèles de classeurs et la vérification de dossiers arrivent dans une prochaine version de LogSoc."),
-    ),
+    ...sectionsClasseur({ hote, catalogue: () => etat.baremes.catalogue, jour }),
   );
   redessiner();
 

@@ -286,6 +286,7 @@ describe("insererModele : rendu office.js d'un modèle", () => {
     const c = new ClasseurFactice(["Plan d'apurement", "barèmes", "LogSoc_meta", "Budget"], ["DETTE", "Total_Rembourse"]);
     const r = await insererModele(c, spec);
     expect(r.feuilles).toEqual({ plan: "Plan d'apurement (2)", baremes: "Barèmes (2)", meta: "LogSoc_meta (2)" });
+    expect(r.masquees).toEqual(["LogSoc_meta (2)"]);
     for (const f of c.feuilles.filter((x) => x.existante)) expect(f.contenu.size + f.nomsLocaux.length).toBe(0);
     const plan = c.feuille("Plan d'apurement (2)");
     const b12 = plan.contenu.get("B12")!.formule as string;

@@ -70,6 +70,8 @@ export interface ResultatInsertionModele {
   noms: { nom: string; portee: "classeur" | "feuille"; feuille: string }[];
   /** The sheet activated for the adviser (the template's first visible sheet). */
   feuilleActive: string;
+  /** Sheets inserted hidden (the metadata sheet), by the names they got. */
+  masquees: string[];
 }
 
 const LONGUEUR_MAX_FEUILLE = 31;
@@ -318,5 +320,6 @@ export async function insererModele(context: ContexteModele, spec: SpecModele): 
   } catch (e) {
     throw new Error(`Excel a refusé l'insertion du modèle « ${spec.titre} » : ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { feuilles, noms: resultatNoms, feuilleActive: feuilles[premiere.cle]! };
+  const masquees = spec.feuilles.filter((f) => f.visibilite !== "visible").map((f) => feuilles[f.cle]!);
+  return { feuilles, noms: resultatNoms, feuilleActive: feuilles[premiere.cle]!, masquees };
 }

@@ -9,6 +9,7 @@ import { routesCompetences } from "./routes/competences.ts";
 import { routesBaremes } from "./routes/baremes.ts";
 import { routesEvaluations } from "./routes/evaluations.ts";
 import { routesOpenApi } from "./routes/openapi.ts";
+import { routesModeles } from "./routes/modeles.ts";
 
 /** Every route of the API with the methods it answers; any other method gets a 405 problem. */
 const METHODES: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -20,6 +21,7 @@ const METHODES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["/v1/baremes", ["GET", "HEAD"]],
   ["/v1/baremes/:id", ["GET", "HEAD"]],
   ["/v1/baremes/:id/versions", ["GET", "HEAD", "POST"]],
+  ["/v1/modeles/:fichier", ["GET", "HEAD"]],
 ];
 
 /** A short random id shown in a 500 answer and in its log line, so the two can be matched. */
@@ -47,6 +49,7 @@ export function createApp(): Hono<AppEnv> {
   routesEvaluations(app);
   routesOpenApi(app);
   routesBaremes(app);
+  routesModeles(app);
 
   for (const [chemin, methodes] of METHODES) {
     app.all(chemin, (c) => {

@@ -231,6 +231,25 @@ function construire(): Record<string, unknown> {
       },
     },
   };
+  paths["/v1/modeles/{type}.xlsx"] = {
+    get: {
+      operationId: "modeleClasseur",
+      tags: ["Modèles"],
+      summary: "Modèle de classeur vierge (.xlsx) avec les barèmes en vigueur à une date",
+      description:
+        "Évaluation économique de la famille, fiche synthétique CALEOL, plan d'apurement ou grille de compétences, en formules natives (Excel 2016+, LibreOffice), avec une feuille « Barèmes » (valeurs, date d'effet, source, statut).",
+      parameters: [
+        { name: "type", in: "path", required: true, schema: { type: "string", enum: ["evaluation", "cal", "apurement", "competences"] } },
+        { name: "date", in: "query", required: false, description: "AAAA-MM-JJ ; aujourd'hui (heure de Paris) si absente.", schema: { type: "string", format: "date" } },
+        { name: "zone", in: "query", required: false, description: "Fiche CALEOL : zone du logement (PARIS, IDF, AUTRES).", schema: { type: "string", enum: ["PARIS", "IDF", "AUTRES"] } },
+        { name: "candidats", in: "query", required: false, description: "Fiche CALEOL : nombre de candidats, de 1 à 3.", schema: { type: "integer", minimum: 1, maximum: 3 } },
+      ],
+      responses: {
+        "200": { description: "Classeur", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
+        ...problemes("RESSOURCE_INTROUVABLE", "DATE_INVALIDE", "CODE_INCONNU", "ENTREE_INVALIDE", "HORS_LIMITES", "BAREME_NON_EN_VIGUEUR"),
+      },
+    },
+  };
   paths["/v1/competences"] = {
     get: {
       operationId: "competences",
@@ -255,7 +274,7 @@ function construire(): Record<string, unknown> {
       description:
         "Barèmes sourcés et datés, référentiel de compétences et calculs budgétaires (reste à vivre, taux d'effort, plan d'apurement, capacité de remboursement) pour les conseillers sociaux du logement social. Les erreurs suivent la RFC 9457 (application/problem+json).",
     },
-    tags: [{ name: "Calculs" }, { name: "Barèmes" }, { name: "Référentiel" }, { name: "Service" }],
+    tags: [{ name: "Calculs" }, { name: "Barèmes" }, { name: "Modèles" }, { name: "Référentiel" }, { name: "Service" }],
     paths,
     components: { schemas, securitySchemes: { jetonAdmin: { type: "http", scheme: "bearer", description: "Secret LOGSOC_ADMIN_TOKEN du Worker." } } },
   };

@@ -39,6 +39,7 @@ describe("GET /v1/openapi.json", () => {
         "GET /v1/baremes/{id}/versions",
         "POST /v1/baremes/{id}/versions",
         "GET /v1/competences",
+        "GET /v1/modeles/{type}.xlsx",
         "POST /v1/evaluations",
         "GET /v1/openapi.json",
         "GET /v1/sante",

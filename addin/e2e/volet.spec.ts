@@ -1,8 +1,15 @@
 // The task pane in headless Chromium against the local Worker (wrangler dev): loads without console
 // errors, shows the barème status, browses a barème at a date, uses versions published on the Worker
-// (and hands them to the custom functions of the shared runtime), and works offline.
+// (and hands them to the custom functions of the shared runtime), and works offline. Then, in a recording
+// workbook standing in for Excel: inserts the templates, checks the workbook, inserts exercises, says
+// what went wrong in French, and is usable from the keyboard.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { versSerieExcel, type DateISO } from "#shared/date.ts";
+import { construireModele, DESCRIPTIONS_MODELES, resoudreFormule, TYPES_MODELES, type Feuille, type SpecModele, type TypeModele } from "#shared/modeles/index.ts";
+import { construireExercice } from "#shared/exercices/index.ts";
 import { demarrerServeur, lancerChromium, type ServeurLocal } from "./serveur.ts";
 
 /**
@@ -10,46 +17,36 @@ import { demarrerServeur, lancerChromium, type ServeurLocal } from "./serveur.ts
  * pane reads from it. Outside Office, the real office.js resolves onReady with a null host; in Excel,
  * the shared runtime also provides CustomFunctions, whose associations the stand-in records.
  */
-const OFFICE = {
-  "hors-office": `window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); } };`,
-  "excel-complet": `
+const CLASSEUR_FACTICE = readFileSync(fileURLToPath(new URL("./classeurFactice.js", import.meta.url)), "utf8");
+const FONCTIONS_PERSONNALISEES = `
     window.__fonctions = {};
     window.CustomFunctions = {
       associate: function (id, f) { window.__fonctions[id] = f; },
       Error: function (code, message) { this.code = code; this.message = message; }
-    };
+    };`;
+const OFFICE = {
+  "hors-office": `window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); } };`,
+  // Excel.run over a recording workbook (classeurFactice.js): what the pane writes, and how many round trips it takes.
+  "excel-complet": `${FONCTIONS_PERSONNALISEES}
     window.Office = {
       onReady: function () { return Promise.resolve({ host: "Excel", platform: "OfficeOnline" }); },
       context: { requirements: { isSetSupported: function () { return true; } } }
     };
-    // Excel.run over a recording workbook: what the pane writes, and how many round trips it takes.
-    window.__classeur = { syncs: 0, feuilles: ["Feuil1"], valeurs: {}, tableaux: [], active: null };
-    window.Excel = {
-      run: function (lot) {
-        var c = window.__classeur;
-        var collection = function (noms) { return { items: [], load: function () { this.items = noms.map(function (n) { return { name: n }; }); } }; };
-        var feuilles = collection(c.feuilles);
-        feuilles.add = function (nom) {
-          c.feuilles.push(nom);
-          return {
-            getRange: function (adresse) {
-              var plage = { format: { font: {}, autofitColumns: function () {} } };
-              Object.defineProperty(plage, "values", { set: function (v) { c.valeurs[nom + "!" + adresse] = v; } });
-              Object.defineProperty(plage, "numberFormat", { set: function () {} });
-              return plage;
-            },
-            tables: { add: function (adresse) { var t = { adresse: adresse }; c.tableaux.push(t); return t; } },
-            activate: function () { c.active = nom; }
-          };
-        };
-        return lot({ workbook: { worksheets: feuilles, tables: collection([]) }, sync: function () { c.syncs++; return Promise.resolve(); } });
-      }
-    };`,
+    ${CLASSEUR_FACTICE}`,
   "excel-sans-fonctions": `
     window.Office = {
       onReady: function () { return Promise.resolve({ host: "Excel", platform: "PC" }); },
       context: { requirements: { isSetSupported: function (nom) { return nom === "ExcelApi"; } } }
     };`,
+  // An Excel with the custom functions but ExcelApi only up to 1.8 (no multi-area ranges).
+  "excel-api-1-8": `${FONCTIONS_PERSONNALISEES}
+    window.Office = {
+      onReady: function () { return Promise.resolve({ host: "Excel", platform: "PC" }); },
+      context: { requirements: { isSetSupported: function (nom, version) {
+        return nom === "ExcelApi" ? Number(String(version || "1.1").split(".")[1]) <= 8 : true;
+      } } }
+    };
+    ${CLASSEUR_FACTICE}`,
 } as const;
 type Scenario = keyof typeof OFFICE;
 
@@ -124,9 +121,13 @@ describe("task pane against the local Worker", () => {
     expect(await page.locator("#avis-hote").textContent()).toContain("Ouvert en dehors d'Excel");
     expect(await page.locator("#inserer").isDisabled()).toBe(true);
     expect(await page.locator("#inserer-indisponible").textContent()).toContain("Disponible quand LogSoc est ouvert dans Excel");
-    // What the add-in offers: every LOGSOC function, and a plain line for what comes later.
+    // What the add-in offers: every LOGSOC function, templates, the dossier check and exercises (these need Excel).
     expect(await page.locator("dl.fonctions dt").count()).toBe(9);
-    expect(await page.locator("body").textContent()).toContain("arrivent dans une prochaine version de LogSoc");
+    expect(await page.locator("h2").allTextContents()).toEqual(["Fonctions de calcul", "Barèmes", "Modèles de classeur", "Contrôle de dossier", "Exercices de formation"]);
+    for (const id of ["inserer-modele", "controler", "inserer-exercice"]) {
+      expect(await page.locator(`#${id}`).isDisabled()).toBe(true);
+      expect(await page.locator(`#${id}-indisponible`).textContent()).toBe("Disponible quand LogSoc est ouvert dans Excel.");
+    }
     expect(erreursPage).toEqual([]);
     expect(erreursConsole).toEqual([]);
     await page.close();
@@ -199,7 +200,10 @@ describe("task pane against the local Worker", () => {
     await page.getByRole("button", { name: "Insérer dans une nouvelle feuille" }).click();
     await page.waitForFunction(() => document.querySelector("#message-insertion")?.textContent?.startsWith("Barème inséré") === true);
     expect(await page.locator("#message-insertion").textContent()).toBe("Barème inséré dans la feuille « smic 2027-02-01 » (tableau Bareme_smic_20270201).");
-    const classeur = await page.evaluate(() => (window as unknown as { __classeur: { syncs: number; active: string; tableaux: unknown[]; valeurs: Record<string, unknown[][]> } }).__classeur);
+    const classeur = await page.evaluate(() => {
+      const c = (window as unknown as { __classeur: { syncs: number; active: string; tableaux: unknown[]; valeurs: Record<string, unknown[][]> } }).__classeur;
+      return { syncs: c.syncs, active: c.active, tableaux: c.tableaux, valeurs: c.valeurs };
+    });
     expect(classeur.syncs).toBe(2);
     expect(classeur.active).toBe("smic 2027-02-01");
     expect(classeur.tableaux).toEqual([{ adresse: "A12:D15", name: "Bareme_smic_20270201", style: "TableStyleLight9" }]);
@@ -285,5 +289,306 @@ describe("task pane against the local Worker", () => {
     for (const nom of ["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UC", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"]) {
       expect(html).toContain(`=LOGSOC.${nom}(`);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Templates, the dossier check and exercises, written into the recording workbook of classeurFactice.js.
+
+const DATE = "2025-06-01" as DateISO;
+
+interface CelluleEcrite {
+  contenu: unknown;
+  nombre: string;
+  format: Record<string, unknown>;
+}
+interface FeuilleResumee {
+  nom: string;
+  visibilite: string;
+  protegee: boolean;
+  cellules: number;
+}
+interface Resultat {
+  classe: string;
+  lignes: string[];
+  liste: string[];
+}
+
+/** Calls a method of the stand-in workbook (or reads a field) in the page; plain data comes back. */
+function classeur<R>(page: Page, membre: string, ...args: unknown[]): Promise<R> {
+  return page.evaluate(
+    ([m, a]) => {
+      const c = (window as unknown as { __classeur: Record<string, unknown> }).__classeur;
+      const v = c[m as string];
+      return typeof v === "function" ? (v as (...x: unknown[]) => unknown).apply(c, a as unknown[]) : v;
+    },
+    [membre, args] as const,
+  ) as Promise<R>;
+}
+
+function refuser(page: Page, message: string | null): Promise<void> {
+  return page.evaluate((m) => void ((window as unknown as { __classeur: { refus: string | null } }).__classeur.refus = m), message);
+}
+
+/** Waits until the action is over (its live region shows a notice and no button is busy), then reads it. */
+async function resultatDe(page: Page, id: string): Promise<Resultat> {
+  await page.waitForFunction((i) => document.getElementById(i)?.classList.contains("avis") === true && document.querySelector("button[aria-busy]") === null, id);
+  return page.evaluate((i) => {
+    const e = document.getElementById(i)!;
+    return { classe: e.className, lignes: [...e.querySelectorAll("p:not(.avis-titre)")].map((p) => p.textContent ?? ""), liste: [...e.querySelectorAll("li")].map((li) => li.textContent ?? "") };
+  }, id);
+}
+
+/** What the template renderer must have written in each sheet: every non-empty cell, formulas with the sheets' real names. */
+function contenusAttendus(spec: SpecModele, f: Feuille): Record<string, unknown> {
+  const noms = Object.fromEntries(spec.feuilles.map((x) => [x.cle, x.nom]));
+  const r: Record<string, unknown> = {};
+  for (const c of f.cellules) {
+    const v = c.valeur;
+    const contenu = c.formule !== undefined ? `=${resoudreFormule(c.formule, noms)}` : v === undefined ? "" : typeof v === "object" ? ("date" in v ? versSerieExcel(v.date) : noms[v.nomFeuille]) : v;
+    if (contenu !== "") r[c.ref] = contenu;
+  }
+  return r;
+}
+
+async function verifierEcrit(page: Page, spec: SpecModele): Promise<void> {
+  const feuilles = await classeur<FeuilleResumee[]>(page, "resume");
+  expect(feuilles.map((f) => [f.nom, f.visibilite, f.protegee])).toEqual([["Feuil1", "Visible", false], ...spec.feuilles.map((f) => [f.nom, f.visibilite === "masquee" ? "Hidden" : "Visible", f.protegee])]);
+  for (const f of spec.feuilles) expect(await classeur(page, "contenus", f.nom), f.nom).toEqual(contenusAttendus(spec, f));
+  const noms = Object.fromEntries(spec.feuilles.map((x) => [x.cle, x.nom]));
+  const absolue = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  expect(await classeur(page, "nomsDefinis")).toEqual(spec.noms.map((n) => ({ nom: n.nom, ref: `'${noms[n.feuille]!.replace(/'/g, "''")}'!${absolue(n.ref)}` })));
+  expect(await classeur(page, "active")).toBe(spec.feuilles[0]!.nom);
+}
+
+describe("task pane: templates, dossier check and exercises in the open workbook", () => {
+  it("inserts each template into new sheets, for the date chosen and, for the CALEOL sheet, the zone and number of candidates", async () => {
+    const attendus: Record<TypeModele, string> = {
+      evaluation: "Modèle « Évaluation économique de la famille » inséré (barèmes en vigueur le 01/06/2025) : feuilles créées « Évaluation », « Barèmes » et « LogSoc_meta » (masquée).",
+      cal: "Modèle « Fiche synthétique CALEOL » inséré (barèmes en vigueur le 01/06/2025, 2 candidat(s), zone « Île-de-France hors Paris et communes limitrophes ») : feuilles créées « Fiche CALEOL », « Barèmes » et « LogSoc_meta » (masquée).",
+      apurement: "Modèle « Plan d'apurement » inséré (barèmes en vigueur le 01/06/2025) : feuilles créées « Plan d'apurement », « Barèmes » et « LogSoc_meta » (masquée).",
+      competences: "Modèle « Grille de compétences » inséré (barèmes en vigueur le 01/06/2025) : feuilles créées « Grille de compétences », « Synthèse », « Barèmes » et « LogSoc_meta » (masquée).",
+    };
+    for (const type of TYPES_MODELES) {
+      const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+      await attendreEtat(page, "en-ligne");
+      await page.getByLabel("Modèle", { exact: true }).selectOption(type);
+      expect(await page.locator("#description-modele").textContent()).toBe(DESCRIPTIONS_MODELES[type].description);
+      expect(await page.locator("#options-cal").isVisible()).toBe(type === "cal");
+      await page.getByLabel("Date des barèmes").fill(DATE);
+      if (type === "cal") {
+        await page.getByLabel("Zone du logement").selectOption("IDF");
+        await page.getByLabel("Nombre de candidats").selectOption("2");
+      }
+      await page.getByRole("button", { name: "Insérer le modèle" }).click();
+      const r = await resultatDe(page, "resultat-modele");
+      expect(r.lignes, type).toEqual([attendus[type]]);
+      expect(r.classe).toContain("avis-succes");
+      // Two round trips whatever the template; every cell, name, protection and visibility as the spec says.
+      expect(await classeur(page, "syncs")).toBe(2);
+      await verifierEcrit(page, construireModele(type, { date: DATE, ...(type === "cal" ? { zone: "IDF" as const, candidats: 2 } : {}) }));
+
+      if (type === "evaluation") {
+        // A second évaluation: new sheets « (2) », the names it needs made local to its sheet, the first one untouched.
+        const avant = await classeur(page, "contenus", "Évaluation");
+        await page.getByRole("button", { name: "Insérer le modèle" }).click();
+        const r2 = await resultatDe(page, "resultat-modele");
+        const noms = construireModele("evaluation", { date: DATE }).noms.map((n) => n.nom);
+        expect(r2.lignes).toEqual([
+          "Modèle « Évaluation économique de la famille » inséré (barèmes en vigueur le 01/06/2025) : feuilles créées « Évaluation (2) », « Barèmes (2) » et « LogSoc_meta (2) » (masquée).",
+          `Le classeur contenait déjà ces noms définis (${noms.join(", ")}) : ils sont propres à la feuille « Évaluation (2) ».`,
+        ]);
+        expect(await classeur(page, "syncs")).toBe(4);
+        expect(await classeur(page, "contenus", "Évaluation")).toEqual(avant);
+      }
+      expect(erreursPage).toEqual([]);
+      expect(erreursConsole).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("inserts an exercise for the trainee, then « Contrôler ce classeur » accepts right answers and flags a wrong one, changing no input", async () => {
+    const ex = construireExercice("cal", 31, DATE);
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+    await attendreEtat(page, "en-ligne");
+    await page.getByLabel("Type d'exercice").selectOption("cal");
+    await page.getByLabel("Numéro de cas (graine)").fill("31");
+    await page.getByLabel("Date du cas").fill(DATE);
+    expect(await page.getByLabel("Énoncé, pour le stagiaire").isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Insérer l'exercice" }).click();
+    const r = await resultatDe(page, "resultat-exercice");
+    expect(r.lignes).toEqual(["Exercice « Fiche synthétique CALEOL », cas n° 31 du 01/06/2025, énoncé inséré : feuilles créées « Consignes », « Fiche CALEOL », « Barèmes » et « LogSoc_meta » (masquée)."]);
+    // A CALEOL case practises the synthesis sheet (activity 13) and the solvency check (activity 12).
+    expect(r.liste.map((l) => l.split(" : ")[0])).toEqual(["A13-C01 (activité 13)", "A12-C01 (activité 12)"]);
+    await verifierEcrit(page, ex.enonce);
+    for (const rep of ex.reponses) expect(await classeur(page, "contenus", rep.feuille)).not.toHaveProperty(rep.cellule);
+
+    // The trainee answers every question right.
+    for (const rep of ex.reponses) await classeur(page, "saisir", rep.feuille, rep.cellule, rep.valeur);
+    const saisies = await classeur(page, "contenus", "Fiche CALEOL");
+    await page.getByRole("button", { name: "Contrôler ce classeur" }).click();
+    const ok = await resultatDe(page, "resultat-controle");
+    expect(ok.lignes).toEqual(["Aucune anomalie dans le dossier : chaque résultat est conforme au calcul (détail dans la feuille « Contrôle LogSoc »).", "Dossiers contrôlés : 1 · anomalies : 0"]);
+    expect(ok.classe).toContain("avis-succes");
+    expect(await classeur(page, "active")).toBe("Contrôle LogSoc");
+    expect(((await classeur<CelluleEcrite>(page, "cellule", "Contrôle LogSoc", "A1")).contenu)).toBe("Contrôle LogSoc");
+    expect(await classeur(page, "contenus", "Fiche CALEOL")).toEqual(saisies);
+
+    // One answer off by 10 €: one finding, the cell outlined in red on its sheet, protected again, the answer left as typed.
+    const fausse = ex.reponses.find((x) => typeof x.valeur === "number")!;
+    await classeur(page, "saisir", fausse.feuille, fausse.cellule, (fausse.valeur as number) + 10);
+    const saisiesFausses = await classeur(page, "contenus", "Fiche CALEOL");
+    await page.getByRole("button", { name: "Contrôler ce classeur" }).click();
+    const ko = await resultatDe(page, "resultat-controle");
+    expect(ko.lignes).toEqual(["1 anomalie(s) dans le dossier : détail dans la feuille « Contrôle LogSoc », cellules en cause encadrées en rouge.", "Dossiers contrôlés : 1 · anomalies : 1"]);
+    expect(ko.classe).toContain("avis-attention");
+    const cellule = await classeur<CelluleEcrite>(page, "cellule", fausse.feuille, fausse.cellule);
+    expect(cellule.format).toMatchObject({ "border.EdgeTop.color": "#C00000", "border.EdgeTop.weight": "Thick", "border.EdgeBottom.color": "#C00000" });
+    expect(await classeur(page, "contenus", "Fiche CALEOL")).toEqual(saisiesFausses);
+    const feuilles = await classeur<FeuilleResumee[]>(page, "resume");
+    expect(feuilles.find((f) => f.nom === "Fiche CALEOL")!.protegee).toBe(true);
+    expect(feuilles.filter((f) => f.nom.startsWith("Contrôle LogSoc")).map((f) => f.nom)).toEqual(["Contrôle LogSoc"]);
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+
+  it("inserts the corrigé of an exercise: the template with the case's data and all its formulas", async () => {
+    const ex = construireExercice("apurement", 7, DATE);
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+    await attendreEtat(page, "en-ligne");
+    await page.getByLabel("Type d'exercice").selectOption("apurement");
+    await page.getByLabel("Numéro de cas (graine)").fill("7");
+    await page.getByLabel("Date du cas").fill(DATE);
+    await page.getByLabel("Corrigé, pour le formateur").check();
+    await page.getByRole("button", { name: "Insérer l'exercice" }).click();
+    const r = await resultatDe(page, "resultat-exercice");
+    expect(r.lignes).toEqual(["Exercice « Plan d'apurement », cas n° 7 du 01/06/2025, corrigé inséré : feuilles créées « Consignes », « Plan d'apurement », « Barèmes » et « LogSoc_meta » (masquée)."]);
+    expect(r.liste.length).toBeGreaterThan(0);
+    expect(r.liste.every((l) => /^A\d{2}-C\d{2} \(activité \d+\) : ./.test(l))).toBe(true);
+    await verifierEcrit(page, ex.corrige);
+    expect(await classeur(page, "syncs")).toBe(2);
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+
+  it("says in French what went wrong, and leaves the workbook as it was", async () => {
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+    await attendreEtat(page, "en-ligne");
+    const feuilleSeule = [{ nom: "Feuil1", visibilite: "Visible", protegee: false, cellules: 0 }];
+
+    // Bad entries never reach Excel.
+    await page.getByLabel("Numéro de cas (graine)").fill("douze");
+    await page.getByRole("button", { name: "Insérer l'exercice" }).click();
+    const graine = await resultatDe(page, "resultat-exercice");
+    expect(graine.lignes).toEqual(["Le numéro de cas (graine) doit être un nombre entier de 0 à 9\u202f007\u202f199\u202f254\u202f740\u202f991 (saisi : « douze »)."]);
+    expect(graine.classe).toContain("avis-erreur");
+
+    // No barème in force that day: the engine's French error, before anything is written.
+    await page.getByLabel("Date des barèmes").fill("1990-01-01");
+    await page.getByRole("button", { name: "Insérer le modèle" }).click();
+    expect((await resultatDe(page, "resultat-modele")).lignes).toEqual([
+      "Le modèle ne peut pas être préparé : Le barème « RSA : montant forfaitaire » (rsa_montant_forfaitaire) n'a aucune version en vigueur le 01/01/1990 : sa première version enregistrée s'applique à partir du 01/04/2022.",
+    ]);
+    await page.getByLabel("Numéro de cas (graine)").fill("3");
+    await page.getByLabel("Type d'exercice").selectOption("cal");
+    await page.getByLabel("Date du cas").fill("1990-01-01");
+    await page.getByRole("button", { name: "Insérer l'exercice" }).click();
+    expect((await resultatDe(page, "resultat-exercice")).lignes).toEqual([
+      "L'exercice ne peut pas être préparé : Le barème « Plafonds de ressources du logement social (PLAI, PLUS, PLS) » (plafonds_ressources_hlm) n'a aucune version en vigueur le 01/01/1990 : sa première version enregistrée s'applique à partir du 01/01/2024.",
+    ]);
+    expect(await classeur(page, "syncs")).toBe(0);
+    expect(await classeur(page, "resume")).toEqual(feuilleSeule);
+
+    // Excel refuses the batch: its message, in a French sentence; nothing of the batch is applied.
+    await refuser(page, "La structure du classeur est protégée.");
+    await page.getByLabel("Date des barèmes").fill(DATE);
+    await page.getByRole("button", { name: "Insérer le modèle" }).click();
+    const refus = await resultatDe(page, "resultat-modele");
+    expect(refus.lignes).toEqual(["L'insertion du modèle a échoué : Excel a refusé l'insertion du modèle « Évaluation économique de la famille » : La structure du classeur est protégée."]);
+    expect(refus.classe).toContain("avis-erreur");
+    await page.getByRole("button", { name: "Contrôler ce classeur" }).click();
+    expect((await resultatDe(page, "resultat-controle")).lignes).toEqual(["Le contrôle a échoué : La structure du classeur est protégée."]);
+    expect(await classeur(page, "resume")).toEqual(feuilleSeule);
+
+    // Once Excel accepts again, the same buttons work.
+    await refuser(page, null);
+    await page.getByRole("button", { name: "Insérer le modèle" }).click();
+    expect((await resultatDe(page, "resultat-modele")).classe).toContain("avis-succes");
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+
+  it("reaches every new control with the keyboard, in reading order, and runs them from it", async () => {
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+    await attendreEtat(page, "en-ligne");
+    const parcours = async (depuis: string, jusqua: string): Promise<string[]> => {
+      await page.locator(`#${depuis}`).focus();
+      const ids: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        const id = await page.evaluate(() => document.activeElement?.id ?? "");
+        if (ids.at(-1) !== id) ids.push(id);
+        if (id === jusqua) break;
+        await page.keyboard.press("Tab");
+      }
+      return ids;
+    };
+    expect(await parcours("type-modele", "inserer-exercice")).toEqual([
+      "type-modele",
+      "date-modele",
+      "inserer-modele",
+      "controler",
+      "type-exercice",
+      "graine-exercice",
+      "date-exercice",
+      "role-enonce",
+      "inserer-exercice",
+    ]);
+    await page.getByLabel("Modèle", { exact: true }).selectOption("cal");
+    expect(await parcours("type-modele", "inserer-modele")).toEqual(["type-modele", "date-modele", "zone-modele", "candidats-modele", "inserer-modele"]);
+
+    // Every result region is announced politely.
+    for (const id of ["resultat-modele", "resultat-controle", "resultat-exercice"]) {
+      expect(await page.locator(`#${id}`).getAttribute("role")).toBe("status");
+      expect(await page.locator(`#${id}`).getAttribute("aria-live")).toBe("polite");
+    }
+
+    // Enter on « Contrôler ce classeur »: a workbook with no LogSoc dossier gets a report saying so.
+    await page.locator("#controler").focus();
+    await page.keyboard.press("Enter");
+    const r = await resultatDe(page, "resultat-controle");
+    expect(r.lignes).toEqual(["Ce classeur n'a pas été créé à partir d'un modèle LogSoc : il ne peut pas être contrôlé (voir la feuille « Contrôle LogSoc »).", "Dossiers contrôlés : 0 · anomalies : 1"]);
+    expect(r.classe).toContain("avis-attention");
+    expect((await classeur<FeuilleResumee[]>(page, "resume")).map((f) => f.nom)).toEqual(["Feuil1", "Contrôle LogSoc"]);
+
+    // Arrow keys move between the roles; Space on the button inserts the corrigé.
+    await page.locator("#date-exercice").fill(DATE);
+    await page.locator("#role-enonce").focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.locator("#role-corrige").isChecked()).toBe(true);
+    await page.locator("#inserer-exercice").focus();
+    await page.keyboard.press("Space");
+    expect((await resultatDe(page, "resultat-exercice")).lignes[0]).toBe(
+      "Exercice « Évaluation économique de la famille », cas n° 1 du 01/06/2025, corrigé inséré : feuilles créées « Consignes », « Évaluation », « Barèmes » et « LogSoc_meta » (masquée).",
+    );
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+
+  it("in an Excel without ExcelApi 1.9, says that templates, the check and exercises need a newer version", async () => {
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-api-1-8");
+    await attendreEtat(page, "en-ligne");
+    expect(await page.locator("#avis-hote .avis-titre").textContent()).toBe("Modèles, contrôle et exercices indisponibles dans cette version d'Excel");
+    for (const id of ["inserer-modele", "controler", "inserer-exercice"]) {
+      expect(await page.locator(`#${id}`).isDisabled()).toBe(true);
+      expect(await page.locator(`#${id}-indisponible`).textContent()).toBe("Demande Microsoft 365, Excel 2021 ou plus récent, ou Excel sur le web.");
+    }
+    expect(await page.locator("#inserer").isEnabled()).toBe(true);
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
   });
 });

@@ -97,8 +97,10 @@ describe("what the pane says back", () => {
   });
 
   it("the check: the count of dossiers and findings under the audit's own message", () => {
-    expect(resumeControle({ dossiers: 2, constats: 3 })).toBe("Dossiers contrôlés : 2 · anomalies : 3");
-    expect(resumeControle({ dossiers: 0, constats: 0 })).toBe("Dossiers contrôlés : 0 · anomalies : 0");
+    expect(resumeControle({ dossiers: 2, constats: 3, rapport: { classeurLogsoc: true } })).toBe("Dossiers contrôlés : 2 · anomalies : 3");
+    expect(resumeControle({ dossiers: 1, constats: 0, rapport: { classeurLogsoc: true } })).toBe("Dossiers contrôlés : 1 · anomalies : 0");
+    // No LogSoc dossier: the audit reports the workbook itself, whose one finding is the missing metadata.
+    expect(resumeControle({ dossiers: 1, constats: 1, rapport: { classeurLogsoc: false } })).toBe("Dossiers contrôlés : 0 · anomalies : 1");
   });
 
   it("an error thrown while Excel worked gets a French lead", () => {

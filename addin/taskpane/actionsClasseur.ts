@@ -122,8 +122,12 @@ export function lignesCompetences(competences: readonly CompetenceExercee[]): st
   return competences.map((c) => `${c.id} (activité ${c.activite.numero}) : ${c.libelle}`);
 }
 
-/** The count line under the check's message. */
-export function resumeControle(r: Pick<ResultatControle, "dossiers" | "constats">): string {
+/**
+ * The count line under the check's message. A workbook with no LogSoc dossier is audited as one
+ * dossier whose finding is the missing metadata: no dossier was checked, one finding.
+ */
+export function resumeControle(r: Pick<ResultatControle, "dossiers" | "constats"> & { rapport: Pick<ResultatControle["rapport"], "classeurLogsoc"> }): string {
+  if (!r.rapport.classeurLogsoc) return `Dossiers contrôlés : 0 · anomalies : ${r.constats}`;
   return `Dossiers contrôlés : ${r.dossiers} · anomalies : ${r.constats}`;
 }
 

@@ -48,3 +48,22 @@ describe("repartir (plus forts restes)", () => {
     );
   });
 });
+
+describe("centimesExacts", () => {
+  it("1 800,37 € = 180 037 centimes ; 0,1 = 10 ; un montant sous le centime garde sa valeur exacte (0,005 € = 0,5 centime)", async () => {
+    const { centimesExacts } = await import("#shared/money.ts");
+    expect(centimesExacts(1800.37).toString()).toBe("180037");
+    expect(centimesExacts(0.1).toString()).toBe("10");
+    expect(centimesExacts(0.005).toString()).toBe("0.5");
+    expect(centimesExacts("12.345").toString()).toBe("1234.5");
+  });
+  it("propriété : centimesExacts(x) = décimal(x) × 100 pour tout nombre", async () => {
+    const { centimesExacts } = await import("#shared/money.ts");
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e9, max: 1e9 }).map((c) => c / 100), fc.double({ min: -1e9, max: 1e9, noNaN: true })), (x) => {
+        expect(centimesExacts(x).equals(dec(x).times(100))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -15,6 +15,19 @@ export function dec(x: DecimalInput): Montant {
   return x instanceof D ? x : new D(x);
 }
 
+/**
+ * The amount expressed in cents, exactly. A number that holds whole cents (what a cell or a JSON body
+ * almost always holds) takes decimal.js's integer fast path: the double nearest to c/100 stands for
+ * exactly c/100, so no precision is lost, only the string round trip of `new Decimal(1800.37)`.
+ */
+export function centimesExacts(x: DecimalInput): Montant {
+  if (typeof x === "number") {
+    const c = Math.round(x * 100);
+    if (c / 100 === x && Number.isSafeInteger(c)) return new D(c);
+  }
+  return dec(x).times(100);
+}
+
 /** Half-up to the cent: the only rounding applied to an amount, and only at the edge. */
 export function arrondiCentime(x: DecimalInput): Montant {
   return dec(x).toDecimalPlaces(2, D.ROUND_HALF_UP);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { resteAVivre, resteAVivreExact, METHODES_RAV } from "#shared/resteAVivre.ts";
-import { dec } from "#shared/money.ts";
+import { arrondiCentime, dec } from "#shared/money.ts";
 import { unitesConsommation } from "#shared/foyer.ts";
 
 const couple2Enfants = { personnes14Plus: 2, enfantsMoins14: 2 }; // 4 personnes, 2,1 UC
@@ -75,6 +75,16 @@ describe("propriétés du reste à vivre", () => {
         expect(exact.times(30).times(unitesConsommation(f)).minus(r.minus(c)).abs().lessThan("1e-20")).toBe(true);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("le calcul en centimes arrondit exactement comme la valeur exacte arrondie au centime, y compris sous le centime", () => {
+    const nombre = fc.oneof(fc.integer({ min: 0, max: 1_000_000_00 }).map((c) => c / 100), fc.double({ min: 0, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(nombre, nombre, foyer, fc.constantFrom(...METHODES_RAV), (r, c, f, m) => {
+        expect(resteAVivre(r, c, f, m).equals(arrondiCentime(resteAVivreExact(r, c, f, m)))).toBe(true);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

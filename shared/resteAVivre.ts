@@ -1,4 +1,4 @@
-import { arrondiCentime, dec, type DecimalInput, type Montant } from "./money.ts";
+import { arrondi, centimesExacts, dec, type DecimalInput, type Montant } from "./money.ts";
 import { nombrePersonnes, unitesConsommation, type Foyer } from "./foyer.ts";
 
 /** There is no legal definition of the reste à vivre: the method is always a parameter and always shown. */
@@ -12,22 +12,27 @@ export const LIBELLES_METHODE_RAV: Record<MethodeRav, string> = {
   jour_uc: "Reste à vivre par jour et par unité de consommation (mois de 30 jours)",
 };
 
-/** Exact, unrounded value: callers that chain computations round once, at the end. */
-export function resteAVivreExact(ressources: DecimalInput, charges: DecimalInput, foyer: Foyer, methode: MethodeRav): Montant {
-  const mensuel = dec(ressources).minus(dec(charges));
+function parMethode(montant: Montant, foyer: Foyer, methode: MethodeRav): Montant {
   switch (methode) {
     case "mensuel":
-      return mensuel;
+      return montant;
     case "jour_personne":
-      return mensuel.dividedBy(nombrePersonnes(foyer)).dividedBy(30);
+      return montant.dividedBy(nombrePersonnes(foyer) * 30);
     case "uc":
-      return mensuel.dividedBy(unitesConsommation(foyer));
+      return montant.dividedBy(unitesConsommation(foyer));
     case "jour_uc":
-      return mensuel.dividedBy(unitesConsommation(foyer)).dividedBy(30);
+      return montant.dividedBy(unitesConsommation(foyer).times(30));
   }
+}
+
+/** Exact, unrounded value: callers that chain computations round once, at the end. */
+export function resteAVivreExact(ressources: DecimalInput, charges: DecimalInput, foyer: Foyer, methode: MethodeRav): Montant {
+  return parMethode(dec(ressources).minus(dec(charges)), foyer, methode);
 }
 
 /** Reste à vivre rounded half-up to the cent; negative when charges exceed resources. */
 export function resteAVivre(ressources: DecimalInput, charges: DecimalInput, foyer: Foyer, methode: MethodeRav = "mensuel"): Montant {
-  return arrondiCentime(resteAVivreExact(ressources, charges, foyer, methode));
+  // The same division carried out on cents, where rounding to the cent is rounding to a whole number.
+  const centimes = parMethode(centimesExacts(ressources).minus(centimesExacts(charges)), foyer, methode);
+  return arrondi(centimes, 0).dividedBy(100);
 }

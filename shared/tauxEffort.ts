@@ -1,4 +1,4 @@
-import { arrondi, dec, type DecimalInput, type Montant } from "./money.ts";
+import { arrondi, centimesExacts, type DecimalInput, type Montant } from "./money.ts";
 import { ErreurLogsoc } from "./errors.ts";
 import { formatEuros } from "./format.ts";
 
@@ -8,18 +8,19 @@ import { formatEuros } from "./format.ts";
  * A fraction rounded half-up to 4 decimals (0.2345 = 23,45 %).
  */
 export function tauxEffort(loyer: DecimalInput, charges: DecimalInput, aideLogement: DecimalInput, ressources: DecimalInput): Montant {
-  const r = dec(ressources);
+  // A ratio of amounts: computed on cents, which spares decimal conversions of every input.
+  const r = centimesExacts(ressources);
   if (r.lessThanOrEqualTo(0)) {
     throw new ErreurLogsoc("DIVISION_PAR_ZERO", "Les ressources mensuelles doivent être supérieures à 0 pour calculer un taux d'effort.", ["ressources"]);
   }
-  const depense = dec(loyer).plus(dec(charges));
-  const aide = dec(aideLogement);
+  const depense = centimesExacts(loyer).plus(centimesExacts(charges));
+  const aide = centimesExacts(aideLogement);
   // The aide au logement never exceeds the housing expense it pays for: a larger aid is a data-entry error,
   // and a negative rate would hide it.
   if (aide.greaterThan(depense)) {
     throw new ErreurLogsoc(
       "HORS_LIMITES",
-      `L'aide au logement (${formatEuros(aide)}) dépasse le loyer et les charges (${formatEuros(depense)}) : vérifiez les montants saisis.`,
+      `L'aide au logement (${formatEuros(aide.dividedBy(100))}) dépasse le loyer et les charges (${formatEuros(depense.dividedBy(100))}) : vérifiez les montants saisis.`,
       ["aide_logement"],
     );
   }

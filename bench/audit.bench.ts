@@ -6,7 +6,7 @@ import type { DateISO } from "#shared/date.ts";
 import { auditerClasseur } from "#shared/audit/audit.ts";
 import { ecrireXlsx } from "#shared/modeles/xlsx.ts";
 import { construireExercice, TYPES_EXERCICES } from "#shared/exercices/index.ts";
-import { lireClasseurXlsx } from "../cli/src/audit/lecteurFichier.ts";
+import { lireClasseurXlsx } from "#shared/audit/fichierXlsx.ts";
 import { libreOfficeDisponible, recalculer } from "../tests/libreoffice/recalcul.ts";
 
 const PAR_TYPE = 10;

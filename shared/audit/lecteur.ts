@@ -1,8 +1,8 @@
 /**
  * What the dossier audit needs from a workbook, whoever opened it: its sheets (name, visibility), each
  * sheet's non-empty cells (value and formula) and the workbook-level names. Two thin adapters fill it:
- * the CLI reads an .xlsx file (cli/src/audit/), the add-in reads the open workbook through office.js
- * (addin/audit/). The audit itself never touches a file or the Office API.
+ * an .xlsx file's bytes are read by ./fichierXlsx.ts (the CLI, tests and bench), the open workbook by
+ * office.js (addin/src/audit/). The audit itself never touches a file or the Office API.
  */
 
 /** A cell's value as the spreadsheet shows it; an Excel error keeps its code (`#N/A`, `#DIV/0!`…). */

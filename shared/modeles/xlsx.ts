@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { versSerieExcel } from "../date.ts";
+import { unzipSync, zipSync, type Zippable } from "fflate";
+import { composantes, versSerieExcel, type DateISO } from "../date.ts";
 import { resoudreFormule, refAbsolue, citerFeuille } from "./formules.ts";
 import { validerSpec, type Cellule, type SpecModele, type Validation } from "./spec.ts";
 import { construireModele, type OptionsModele } from "./index.ts";
@@ -9,7 +10,7 @@ import { STYLES, type Style } from "./styles.ts";
  * The .xlsx renderer (DESIGN.md §6 (b)), for the CLI, the Worker and trainers. It uses only exceljs and
  * no Node or DOM API, so the same module runs in Node and in workerd (where the bundler picks exceljs's
  * browser build). exceljs writes formulas without computing them: the file asks the spreadsheet to
- * recalculate everything on opening (`fullCalcOnLoad`).
+ * recalculate everything on opening (`fullCalcOnLoad`). Same spec → same bytes, whenever it is written.
  *
  * The add-in must not import this module (exceljs would weigh on the task pane): it has its own renderer.
  */
@@ -51,7 +52,31 @@ export async function ecrireXlsx(spec: SpecModele): Promise<Uint8Array> {
   }
 
   const tampon = await wb.xlsx.writeBuffer();
-  return new Uint8Array(tampon as ArrayBuffer);
+  return archiveReproductible(new Uint8Array(tampon as ArrayBuffer), spec.dateBaremes);
+}
+
+/**
+ * exceljs zips through JSZip, which stamps every entry with the time of writing and has no option to
+ * set it: two runs would never give the same bytes. fflate writes the archive again, entries in the
+ * same order (`[Content_Types].xml` first) with the same compression (deflate; folders stored), all
+ * dated `date`. At noon: fflate writes local time, and no daylight-saving change skips noon, so the
+ * bytes are the same in every time zone.
+ */
+function archiveReproductible(octets: Uint8Array, date: DateISO): Uint8Array {
+  const { annee, mois, jour } = composantes(date);
+  const mtime = new Date(Math.min(Math.max(annee, 1980), 2099), mois - 1, jour, 12);
+  const stockees = new Set<string>();
+  const entrees = unzipSync(octets, {
+    filter: (f) => {
+      if (f.compression === 0) stockees.add(f.name);
+      return true;
+    },
+  });
+  const archive: Zippable = {};
+  for (const [nom, donnees] of Object.entries(entrees)) {
+    archive[nom] = [donnees, { mtime, level: stockees.has(nom) ? 0 : 6, ...(nom.endsWith("/") ? { attrs: 0x10 } : {}) }];
+  }
+  return zipSync(archive);
 }
 
 /** Media type of an .xlsx file, for the Worker's answer. */

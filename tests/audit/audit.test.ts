@@ -10,7 +10,7 @@ import { avecSaisies, celluleParId, type SpecModele } from "#shared/modeles/spec
 import { saisiesCompetences } from "#shared/modeles/competences.ts";
 import { ecrireXlsx } from "#shared/modeles/xlsx.ts";
 import { versSerieExcel } from "#shared/date.ts";
-import { lireClasseurXlsx } from "../../cli/src/audit/lecteurFichier.ts";
+import { lireClasseurXlsx } from "#shared/audit/fichierXlsx.ts";
 
 /**
  * The audit on workbooks built in memory, as the add-in's renderer lays templates out (several in one

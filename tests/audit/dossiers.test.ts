@@ -8,7 +8,7 @@ import { avecSaisies, celluleParId, type SpecModele } from "#shared/modeles/spec
 import { ecrireXlsx } from "#shared/modeles/xlsx.ts";
 import { saisiesEvaluation } from "#shared/modeles/evaluation.ts";
 import { construireExercice, TYPES_EXERCICES } from "#shared/exercices/index.ts";
-import { lireClasseurXlsx } from "../../cli/src/audit/lecteurFichier.ts";
+import { lireClasseurXlsx } from "#shared/audit/fichierXlsx.ts";
 import { recalculer } from "../libreoffice/recalcul.ts";
 import { contenuMutable, ecrireZip, entreesZip, feuille, modifierFeuille, remplacerCellule, remplacerValeurCachee, supprimerLigne } from "./outils.ts";
 

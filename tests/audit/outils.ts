@@ -1,5 +1,6 @@
-import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
-import { lireContenuXlsx } from "#shared/audit/ooxml.ts";
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { lireContenuXlsx, partiesFeuilles } from "#shared/audit/ooxml.ts";
+import { ouvrirPaquetXlsx } from "#shared/audit/fichierXlsx.ts";
 import type { CelluleLue, ContenuClasseur, FeuilleLue } from "#shared/audit/lecteur.ts";
 import { decomposerRef, indexColonne, lettreColonne } from "#shared/modeles/formules.ts";
 
@@ -9,93 +10,21 @@ import { decomposerRef, indexColonne, lettreColonne } from "#shared/modeles/form
  * save leaves them), and in memory (a row deleted with Excel's reference adjustment).
  */
 
-/** Every entry of a zip archive (stored or deflated). */
+/** Every entry of a zip archive. */
 export function entreesZip(octets: Uint8Array): Map<string, Buffer> {
-  const b = Buffer.from(octets.buffer, octets.byteOffset, octets.byteLength);
-  let fin = b.length - 22;
-  while (fin >= 0 && b.readUInt32LE(fin) !== 0x06054b50) fin--;
-  if (fin < 0) throw new Error("pas une archive zip");
-  const entrees = new Map<string, Buffer>();
-  let p = b.readUInt32LE(fin + 16);
-  for (let n = b.readUInt16LE(fin + 10); n > 0; n--) {
-    const methode = b.readUInt16LE(p + 10);
-    const taille = b.readUInt32LE(p + 20);
-    const longNom = b.readUInt16LE(p + 28);
-    const nom = b.toString("utf8", p + 46, p + 46 + longNom);
-    const local = b.readUInt32LE(p + 42);
-    const debut = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
-    const donnees = b.subarray(debut, debut + taille);
-    entrees.set(nom, methode === 8 ? inflateRawSync(donnees) : Buffer.from(donnees));
-    p += 46 + longNom + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
-  }
-  return entrees;
+  return new Map(Object.entries(unzipSync(octets)).map(([nom, donnees]) => [nom, Buffer.from(donnees)]));
 }
 
 /** A zip archive of these entries, deflated, in order. */
 export function ecrireZip(entrees: ReadonlyMap<string, Buffer | string>): Uint8Array {
-  const locaux: Buffer[] = [];
-  const centraux: Buffer[] = [];
-  let decalage = 0;
-  for (const [nom, contenu] of entrees) {
-    const donnees = typeof contenu === "string" ? Buffer.from(contenu, "utf8") : contenu;
-    const comprime = deflateRawSync(donnees);
-    const nomOctets = Buffer.from(nom, "utf8");
-    const crc = crc32(donnees);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(comprime.length, 18);
-    local.writeUInt32LE(donnees.length, 22);
-    local.writeUInt16LE(nomOctets.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(comprime.length, 20);
-    central.writeUInt32LE(donnees.length, 24);
-    central.writeUInt16LE(nomOctets.length, 28);
-    central.writeUInt32LE(decalage, 42);
-    locaux.push(local, nomOctets, comprime);
-    centraux.push(central, nomOctets);
-    decalage += 30 + nomOctets.length + comprime.length;
-  }
-  const repertoire = Buffer.concat(centraux);
-  const finRep = Buffer.alloc(22);
-  finRep.writeUInt32LE(0x06054b50, 0);
-  finRep.writeUInt16LE(entrees.size, 8);
-  finRep.writeUInt16LE(entrees.size, 10);
-  finRep.writeUInt32LE(repertoire.length, 12);
-  finRep.writeUInt32LE(decalage, 16);
-  return new Uint8Array(Buffer.concat([...locaux, repertoire, finRep]));
-}
-
-/** The part holding a sheet, found by the sheet's name. */
-export function partieFeuille(entrees: ReadonlyMap<string, Buffer>, nomFeuille: string): string {
-  const classeur = entrees.get("xl/workbook.xml")!.toString("utf8");
-  const echappe = nomFeuille.replace(/&/g, "&amp;").replace(/'/g, "&apos;");
-  const m = new RegExp(`<sheet [^>]*name="(?:${nomFeuille.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|${echappe.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})"[^>]*r:id="([^"]+)"`).exec(classeur);
-  if (!m) throw new Error(`feuille absente : ${nomFeuille}`);
-  const liens = entrees.get("xl/_rels/workbook.xml.rels")!.toString("utf8");
-  const cible = new RegExp(`Id="${m[1]}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${m[1]}"`).exec(liens)!;
-  const t = cible[1] ?? cible[2]!;
-  return t.startsWith("/") ? t.slice(1) : `xl/${t}`;
+  return zipSync(Object.fromEntries([...entrees].map(([nom, contenu]) => [nom, typeof contenu === "string" ? strToU8(contenu) : new Uint8Array(contenu)])));
 }
 
 /** Rewrites one sheet's XML. */
 export function modifierFeuille(octets: Uint8Array, nomFeuille: string, modifier: (xml: string) => string): Uint8Array {
   const entrees = entreesZip(octets);
-  const chemin = partieFeuille(entrees, nomFeuille);
+  const chemin = partiesFeuilles(ouvrirPaquetXlsx(octets)).get(nomFeuille);
+  if (chemin === undefined) throw new Error(`feuille absente : ${nomFeuille}`);
   const avant = entrees.get(chemin)!.toString("utf8");
   const apres = modifier(avant);
   if (apres === avant) throw new Error(`modification sans effet sur la feuille ${nomFeuille}`);
@@ -143,8 +72,7 @@ type FeuilleMutable = FeuilleLue & { cellules: Map<string, CelluleLue>; noms: Ma
 
 /** A workbook's contents, mutable, for in-memory tampering. */
 export function contenuMutable(octets: Uint8Array): { feuilles: FeuilleMutable[]; noms: Map<string, string> } {
-  const entrees = entreesZip(octets);
-  const c = lireContenuXlsx((chemin) => entrees.get(chemin)?.toString("utf8"));
+  const c = lireContenuXlsx(ouvrirPaquetXlsx(octets));
   return {
     feuilles: c.feuilles.map((f) => ({ nom: f.nom, visibilite: f.visibilite, cellules: new Map(f.cellules), noms: new Map(f.noms ?? []) })),
     noms: new Map(c.noms),

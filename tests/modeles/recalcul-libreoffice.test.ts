@@ -18,7 +18,8 @@ import { METHODES_RAV } from "#shared/resteAVivre.ts";
 import type { StatutCompetence } from "#shared/grilleCompetences.ts";
 import { REFERENTIEL } from "#shared/referentiel/index.ts";
 import { libreOfficeDisponible, recalculer } from "../libreoffice/recalcul.ts";
-import { lireClasseur, type ClasseurLu, type ValeurLue } from "../libreoffice/lecture.ts";
+import { lireClasseurXlsx } from "#shared/audit/fichierXlsx.ts";
+import type { LecteurClasseur, ValeurLue } from "#shared/audit/lecteur.ts";
 import { DATES_MODELES, ficheGeneree, foyerEvaluation, grilleGeneree, Hasard, planGenere } from "./generateurs.ts";
 
 /**
@@ -50,7 +51,7 @@ interface Cas<T> {
 }
 
 const fichiers = new Map<string, Uint8Array>();
-const classeurs = new Map<string, ClasseurLu>();
+const classeurs = new Map<string, LecteurClasseur>();
 
 async function preparer<T>(nom: string, fichier: string, spec: SpecModele, saisies: ValeursSaisies, donnees: T): Promise<Cas<T>> {
   fichiers.set(fichier, await ecrireXlsx(avecSaisies(spec, saisies)));
@@ -167,11 +168,11 @@ function lire(cas: Cas<unknown>, id: string): { valeur: ValeurLue; ou: string } 
   const classeur = classeurs.get(cas.fichier);
   if (!classeur) throw new Error(`${cas.fichier} n'a pas été recalculé.`);
   const nom = cas.spec.noms.find((n) => n.feuille === feuille.cle && n.ref === cellule.ref);
-  return { valeur: classeur.get(feuille.nom)?.get(cellule.ref)?.valeur ?? null, ou: `${feuille.nom}!${cellule.ref}${nom ? ` (${nom.nom})` : ` [${id}]`}` };
+  return { valeur: classeur.cellule(feuille.nom, cellule.ref)?.valeur ?? null, ou: `${feuille.nom}!${cellule.ref}${nom ? ` (${nom.nom})` : ` [${id}]`}` };
 }
 
 function lireRef(cas: Cas<unknown>, feuille: string, ref: string): ValeurLue {
-  return classeurs.get(cas.fichier)?.get(feuille)?.get(ref)?.valeur ?? null;
+  return classeurs.get(cas.fichier)?.cellule(feuille, ref)?.valeur ?? null;
 }
 
 const texte = (v: ValeurLue) => JSON.stringify(v);
@@ -266,7 +267,7 @@ beforeAll(async () => {
     }),
   );
   const recalcules = await recalculer(fichiers, 2);
-  for (const [nom, octets] of recalcules) classeurs.set(nom, lireClasseur(octets));
+  for (const [nom, octets] of recalcules) classeurs.set(nom, lireClasseurXlsx(octets));
 }, 900_000);
 
 // ——— CALEOL hand-worked fiches ———

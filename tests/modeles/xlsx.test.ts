@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import ExcelJS from "exceljs";
+import { unzipSync, type UnzipFileInfo } from "fflate";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { DateISO } from "#shared/date.ts";
@@ -9,7 +10,7 @@ import { resoudreFormule, refAbsolue, citerFeuille } from "#shared/modeles/formu
 import { avecSaisies, celluleParId, toutesLesCellules, TYPES_MODELES } from "#shared/modeles/spec.ts";
 import { ecrireXlsx, modeleXlsx, TYPE_MIME_XLSX } from "#shared/modeles/xlsx.ts";
 import { estErreurLogsoc } from "#shared/errors.ts";
-import { lireZip } from "../libreoffice/lecture.ts";
+import { ouvrirPaquetXlsx } from "#shared/audit/fichierXlsx.ts";
 
 const DATE = "2026-11-26" as DateISO;
 
@@ -56,8 +57,35 @@ describe("ecrireXlsx : le fichier .xlsx d'un modèle", () => {
   });
 
   it("demande à Excel de tout recalculer à l'ouverture (exceljs n'écrit aucun résultat)", async () => {
-    const zip = lireZip(await ecrireXlsx(construireModele("apurement", { date: DATE })));
-    expect(zip.get("xl/workbook.xml")!.toString("utf8")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+    const parties = ouvrirPaquetXlsx(await ecrireXlsx(construireModele("apurement", { date: DATE })));
+    expect(parties("xl/workbook.xml")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+
+  it("même spécification → mêmes octets, quelle que soit l'heure de l'écriture ; paquet tel qu'Excel l'attend", async () => {
+    const spec = construireModele("evaluation", { date: DATE });
+    const ecrire = async (quand: string) => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date(quand));
+      try {
+        return await ecrireXlsx(spec);
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    const matin = await ecrire("2026-03-02T08:00:00Z");
+    const soir = await ecrire("2027-11-30T21:47:13Z");
+    expect(Buffer.compare(matin, soir)).toBe(0);
+    // [Content_Types].xml first, parts deflated, folders stored, as exceljs wrote them.
+    const entrees: UnzipFileInfo[] = [];
+    unzipSync(matin, {
+      filter: (f) => {
+        entrees.push(f);
+        return false;
+      },
+    });
+    expect(entrees[0]!.name).toBe("[Content_Types].xml");
+    expect(entrees.map((e) => e.name)).toContain("xl/worksheets/sheet1.xml");
+    for (const e of entrees) expect(e.compression, e.name).toBe(e.name.endsWith("/") ? 0 : 8);
   });
 
   it("un foyer saisi par identifiant arrive dans les bonnes cellules", async () => {

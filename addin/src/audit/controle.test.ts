@@ -7,7 +7,7 @@ import { ecrireXlsx } from "#shared/modeles/xlsx.ts";
 import { construireModele } from "#shared/modeles/index.ts";
 import { construireExercice } from "#shared/exercices/index.ts";
 import { contenuMutable } from "../../../tests/audit/outils.ts";
-import { lireClasseurXlsx } from "../../../cli/src/audit/lecteurFichier.ts";
+import { lireClasseurXlsx } from "#shared/audit/fichierXlsx.ts";
 import { controlerClasseur, type ContexteControle, type FeuilleEcrite, type FormatEcrit, type PlageEcrite } from "./controle.ts";
 import { lireClasseurExcel, type FeuilleLueExcel, type PlageLue } from "./lecteurExcel.ts";
 import { TITRE_RAPPORT } from "./feuilleControle.ts";

@@ -6,7 +6,6 @@ import { ErreurLogsoc } from "#shared/errors.ts";
 import { DESCRIPTIONS_MODELES } from "#shared/modeles/index.ts";
 import { ecrireXlsx } from "#shared/modeles/xlsx.ts";
 import { construireExercice, estTypeExercice, GRAINE_MAX, TYPES_EXERCICES, type Exercice } from "#shared/exercices/index.ts";
-import { figerDatesZip } from "#shared/exercices/zip.ts";
 import { EXIT_ERREUR, EXIT_OK, signalerErreur, type Sorties } from "../sortie.ts";
 
 export const AIDE_EXERCICE = `Utilisation : logsoc exercice --type evaluation|apurement|cal --graine N --sortie DOSSIER [--date AAAA-MM-JJ] [--remplacer] [--json]
@@ -104,8 +103,8 @@ export async function exercice(args: readonly string[], s: Sorties): Promise<num
     }
     // Both workbooks are built before anything is written: an error leaves the folder as it was.
     const octets = {
-      enonce: figerDatesZip(await ecrireXlsx(ex.enonce), date),
-      corrige: figerDatesZip(await ecrireXlsx(ex.corrige), date),
+      enonce: await ecrireXlsx(ex.enonce),
+      corrige: await ecrireXlsx(ex.corrige),
     };
     try {
       await mkdir(o.sortie, { recursive: true });

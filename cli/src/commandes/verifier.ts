@@ -3,7 +3,7 @@ import { auditerClasseur, type RapportAudit, type RapportClasseur } from "#share
 import { GENRES_CONSTAT, LIBELLES_GENRE, type Constat, type ValeurConstat } from "#shared/audit/constats.ts";
 import { ClasseurIllisible } from "#shared/audit/lecteur.ts";
 import { dateFr } from "#shared/baremes/catalogue.ts";
-import { lireClasseurXlsx } from "../audit/lecteurFichier.ts";
+import { lireClasseurXlsx } from "#shared/audit/fichierXlsx.ts";
 import { EXIT_ERREUR, EXIT_OK, type Sorties } from "../sortie.ts";
 
 export const AIDE_VERIFIER = `Utilisation : logsoc verifier FICHIER.xlsx [FICHIER2.xlsx …] [--json]

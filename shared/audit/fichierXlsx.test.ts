@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { ClasseurIllisible } from "#shared/audit/lecteur.ts";
-import { ecrireZip } from "../../../tests/audit/outils.ts";
-import { lireClasseurXlsx } from "./lecteurFichier.ts";
+import { deflateSync, strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { ClasseurIllisible } from "./lecteur.ts";
+import { lireClasseurXlsx } from "./fichierXlsx.ts";
+
+/** A zip archive of these parts, deflated, in order. */
+function archive(parties: ReadonlyMap<string, string>): Uint8Array {
+  return zipSync(Object.fromEntries([...parties].map(([nom, xml]) => [nom, strToU8(xml)])));
+}
+
+const xmlFeuille = (lignes: string) => `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${lignes}</sheetData></worksheet>`;
 
 /** A minimal SpreadsheetML package: one or two sheets written by hand, as Excel or another tool would. */
 function paquet(feuille1: string, options: { partages?: string[]; classeur?: string; feuille2?: string } = {}): Uint8Array {
@@ -19,10 +26,21 @@ function paquet(feuille1: string, options: { partages?: string[]; classeur?: str
       '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="worksheet" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId3" Type="sharedStrings" Target="sharedStrings.xml"/></Relationships>',
     ],
     ["xl/sharedStrings.xml", `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${sst.map((s) => `<si>${s}</si>`).join("")}</sst>`],
-    ["xl/worksheets/sheet1.xml", `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${feuille1}</sheetData></worksheet>`],
-    ["xl/worksheets/sheet2.xml", `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${options.feuille2 ?? ""}</sheetData></worksheet>`],
+    ["xl/worksheets/sheet1.xml", xmlFeuille(feuille1)],
+    ["xl/worksheets/sheet2.xml", xmlFeuille(options.feuille2 ?? "")],
   ]);
-  return ecrireZip(entrees);
+  return archive(entrees);
+}
+
+/** A package whose first sheet's compressed data is damaged: its first deflate block gets the reserved type. */
+function entreeAbimee(): Uint8Array {
+  const lignes = "<row><c><v>1</v></c></row>".repeat(50);
+  const octets = paquet(lignes);
+  const comprime = deflateSync(strToU8(xmlFeuille(lignes))); // zipSync deflates at the same (default) level: same bytes
+  const position = octets.findIndex((_o, i) => comprime.every((c, j) => octets[i + j] === c));
+  expect(position).toBeGreaterThan(0);
+  octets[position] = 0xff;
+  return octets;
 }
 
 describe("lecture d'un fichier .xlsx pour le contrôle", () => {
@@ -55,7 +73,7 @@ describe("lecture d'un fichier .xlsx pour le contrôle", () => {
   it("exceljs perd les résultats 0 et \"\" à la lecture : la raison de ce lecteur", async () => {
     const octets = paquet('<row r="1"><c r="A1"><f>1-1</f><v>0</v></c><c r="B1" t="str"><f>""</f><v></v></c></row>');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(octets) as never);
+    await wb.xlsx.load(octets.buffer.slice(octets.byteOffset, octets.byteOffset + octets.byteLength) as ArrayBuffer);
     expect((wb.getWorksheet("Évaluation")!.getCell("A1").value as ExcelJS.CellFormulaValue).result).toBeUndefined();
     expect(lireClasseurXlsx(octets).cellule("Évaluation", "A1")).toEqual({ valeur: 0, formule: "1-1" });
   });
@@ -81,6 +99,30 @@ describe("lecture d'un fichier .xlsx pour le contrôle", () => {
     expect([sansR.cellule("Évaluation", "A5")?.valeur, sansR.cellule("Évaluation", "B5")?.valeur, sansR.cellule("Évaluation", "A6")?.valeur]).toEqual([1, 2, 3]);
   });
 
+  it("entités XML et références numériques, échappements _xHHHH_, espaces conservés, XML indenté et feuille à préfixes", () => {
+    const feuille = `<?xml version="1.0"?>
+<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+  <x:sheetData>
+    <x:row r="2">
+      <x:c r="A2" t="str"><x:f>"a"&amp;CHAR(10)&amp;"b"</x:f><x:v>a&#10;b&#x2764;_x000D_</x:v></x:c>
+      <x:c r="B2" t="s"><x:v>0</x:v></x:c>
+      <x:c r="C2" t="inlineStr"><x:is><x:t xml:space="preserve"> &lt;vide&gt; </x:t></x:is></x:c>
+    </x:row>
+  </x:sheetData>
+</x:worksheet>`;
+    const octets = paquet("", { partages: ['<t xml:space="preserve">  deux espaces &quot;avant&quot; </t>'] });
+    const parties = new Map(Object.entries(unzipSync(octets)).map(([nom, o]) => [nom, strFromU8(o)]));
+    parties.set("xl/worksheets/sheet1.xml", feuille);
+    parties.set("xl/workbook.xml", parties.get("xl/workbook.xml")!.replace('name="Évaluation"', 'name="Dette &amp; loyer"').replaceAll("'Évaluation'", "'Dette &amp; loyer'"));
+    const l = lireClasseurXlsx(archive(parties));
+    expect(l.feuilles()[0]!.nom).toBe("Dette & loyer");
+    expect(l.nomsDefinis().get("RAV_MENSUEL")).toBe("'Dette & loyer'!$B$64");
+    const c = (ref: string) => l.cellule("Dette & loyer", ref);
+    expect(c("A2")).toEqual({ valeur: "a\nb❤\r", formule: '"a"&CHAR(10)&"b"' });
+    expect(c("B2")).toEqual({ valeur: '  deux espaces "avant" ' });
+    expect(c("C2")).toEqual({ valeur: " <vide> " });
+  });
+
   it("feuilles masquées, noms du classeur et noms locaux à une feuille ; zones d'impression ignorées", () => {
     const l = lireClasseurXlsx(paquet(""));
     expect(l.feuilles()).toEqual([
@@ -93,10 +135,12 @@ describe("lecture d'un fichier .xlsx pour le contrôle", () => {
 
   it.each([
     [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), "format Excel 97-2003 (.xls) ou protégé par un mot de passe"],
-    [new TextEncoder().encode("Ressources;Charges\n1500;900\n"), "ce n'est pas une archive zip"],
+    [strToU8("Ressources;Charges\n1500;900\n"), "ce n'est pas une archive zip"],
     [paquet("").subarray(0, 200), "l'archive est tronquée"],
-    [ecrireZip(new Map([["word/document.xml", "<w:document/>"]])), "il ne contient pas de classeur (xl/workbook.xml)"],
+    [archive(new Map([["word/document.xml", "<w:document/>"]])), "il ne contient pas de classeur (xl/workbook.xml)"],
     [paquet('<row r="1"><c r="A1" t="s"><v>7</v></c></row>'), "texte partagé n° 7 introuvable"],
+    [entreeAbimee(), "l'entrée « xl/worksheets/sheet1.xml » de l'archive ne se décompresse pas"],
+    [archive(new Map([["xl/workbook.xml", "<workbook><sheets><sheet name='A' r:id='rId1'/></sheets></workbook>"]])), "la partie « xl/_rels/workbook.xml.rels » (liens du classeur) est absente"],
   ])("fichier illisible %# : erreur claire en français", (octets, message) => {
     expect(() => lireClasseurXlsx(octets)).toThrow(ClasseurIllisible);
     expect(() => lireClasseurXlsx(octets)).toThrow(message);

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ErreurLogsoc } from "./errors.ts";
 import { capaciteRemboursement } from "./capaciteRemboursement.ts";
+import { erreur } from "./test/erreur.ts";
 
 // Hand-worked from regulation.md §3 and §4 (DESIGN §4):
 //   capacité = max(0, min(QS(ressources, conjoint + enfants), ressources − max(RSA du foyer, charges))).
 // June 2025: RSA 646,52 € (foyer: × 1 / 1,5 / 1,8 / 2,1 / 2,5…); saisie thresholds 2025, +1 720 € per dependant.
-
-function erreur(f: () => unknown): ErreurLogsoc {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ErreurLogsoc) return e;
-    throw e;
-  }
-  throw new Error("aucune erreur levée");
-}
 
 const JUIN_2025 = "2025-06-01";
 

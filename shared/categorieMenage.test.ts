@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ErreurLogsoc } from "./errors.ts";
 import { categorieMenage, estJeuneMenage } from "./categorieMenage.ts";
 import { plafondRessources } from "./plafondsRessources.ts";
+import { erreur } from "./test/erreur.ts";
 
 // Categories from cal.md §1.2 (arrêté du 29 juillet 1987, art. 2, as reproduced by bailleurs and official pages).
-
-function erreur(f: () => unknown): ErreurLogsoc {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ErreurLogsoc) return e;
-    throw e;
-  }
-  throw new Error("aucune erreur levée");
-}
 
 describe("compositions ordinaires", () => {
   it.each([

@@ -1,3 +1,4 @@
+import { formatEuros } from "./format.ts";
 import { z } from "zod";
 import { arrondiCentime, dec, somme, ZERO, type Montant } from "./money.ts";
 import { CODES_ERREUR, estErreurLogsoc, type CodeErreur } from "./errors.ts";
@@ -283,7 +284,7 @@ export function evaluerBudget(e: Evaluation, date: DateISO, catalogue: Catalogue
   const ravApres = resteAVivre(res.total, chg.total.plus(mensualites), foyer, "mensuel");
   if ("ok" in cap && mensualites.greaterThan(cap.ok.valeur)) {
     avertissements.push(
-      `Les mensualités des dettes (${arrondiCentime(mensualites).toFixed(2).replace(".", ",")} €) dépassent la capacité de remboursement (${cap.ok.valeur.toFixed(2).replace(".", ",")} €).`,
+      `Les mensualités des dettes (${formatEuros(mensualites)}) dépassent la capacité de remboursement (${formatEuros(cap.ok.valeur)}).`,
     );
   }
 

@@ -21,11 +21,14 @@ export function dec(x: DecimalInput): Montant {
  * exactly c/100, so no precision is lost, only the string round trip of `new Decimal(1800.37)`.
  */
 export function centimesExacts(x: DecimalInput): Montant {
-  if (typeof x === "number") {
-    const c = Math.round(x * 100);
-    if (c / 100 === x && Number.isSafeInteger(c)) return new D(c);
-  }
-  return dec(x).times(100);
+  const c = typeof x === "number" ? centimesEntiers(x) : null;
+  return c === null ? dec(x).times(100) : new D(c);
+}
+
+/** The whole number of cents a number stands for, or null when it holds a fraction of a cent. */
+export function centimesEntiers(x: number): number | null {
+  const c = Math.round(x * 100);
+  return c / 100 === x && Number.isSafeInteger(c) ? c : null;
 }
 
 /** Half-up to the cent: the only rounding applied to an amount, and only at the edge. */

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ErreurLogsoc } from "./errors.ts";
 import { plafondRessources } from "./plafondsRessources.ts";
 import type { Financement, Zone } from "./baremes/valeurs.ts";
+import { erreur } from "./test/erreur.ts";
 
 // Expected values typed in from cal.md §1.4 / plafonds.json (PLUS, PLAI 2025-2026), the PLAI 2024 table
 // (haye-expert-comptable.fr), and PLS worked by hand as PLUS × 1,3 rounded half-up to the euro.
-
-function erreur(f: () => unknown): ErreurLogsoc {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ErreurLogsoc) return e;
-    throw e;
-  }
-  throw new Error("aucune erreur levée");
-}
 
 const p = (f: Financement, c: number, z: Zone, d: string) => plafondRessources(f, c, z, d).toNumber();
 

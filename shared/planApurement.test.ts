@@ -4,16 +4,7 @@ import { planApurement, MAX_ECHEANCES } from "#shared/planApurement.ts";
 import { ErreurLogsoc } from "#shared/errors.ts";
 import { dec } from "#shared/money.ts";
 import type { DateISO } from "#shared/date.ts";
-
-function erreur(f: () => unknown): ErreurLogsoc {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ErreurLogsoc) return e;
-    throw e;
-  }
-  throw new Error("aucune erreur levée");
-}
+import { erreur } from "./test/erreur.ts";
 
 const montants = (p: ReturnType<typeof planApurement>) => p.echeances.map((e) => e.repriseDette.toString());
 const dates = (p: ReturnType<typeof planApurement>) => p.echeances.map((e) => e.date);

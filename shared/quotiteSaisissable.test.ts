@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ErreurLogsoc } from "./errors.ts";
 import { quotiteBaremeExacte, quotiteSaisissable } from "./quotiteSaisissable.ts";
 import { baremeAt } from "./baremes/catalogue.ts";
 import { arrondiCentime, dec } from "./money.ts";
+import { erreur } from "./test/erreur.ts";
 
 // Hand-worked from regulation.md §4. 2025 annual thresholds 4 440 / 8 660 / 12 890 / 17 090 / 21 300 / 25 600,
 // +1 720 per dependant; monthly = annual / 12, which is the annual barème applied to 12 × the monthly pay, / 12.
 // RSA 1 personne (floor, R.3252-5): 635,71 € until 31/03/2025, 646,52 € from 01/04/2025.
-
-function erreur(f: () => unknown): ErreurLogsoc {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ErreurLogsoc) return e;
-    throw e;
-  }
-  throw new Error("aucune erreur levée");
-}
 
 const JUIN_2025 = "2025-06-01";
 const bareme2025 = baremeAt("saisie_remuneration", JUIN_2025).valeurs;

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ErreurLogsoc } from "./errors.ts";
 import { coefficientRsa, rsaForfaitaire } from "./rsa.ts";
 import { baremeAt } from "./baremes/catalogue.ts";
+import { erreur } from "./test/erreur.ts";
 
 // Hand-worked from regulation.md §5: montant 1 personne × coefficient (R.262-1), rounded half-up to the cent;
 // forfait logement (R.262-9/-10) = 12 % of the 1-person amount, 16 % of the 2-person amount, 16,5 % of the
 // 3-person amount, rounded to the cent, subtracted from the rounded montant.
-
-function erreur(f: () => unknown): ErreurLogsoc {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ErreurLogsoc) return e;
-    throw e;
-  }
-  throw new Error("aucune erreur levée");
-}
 
 const AVRIL_2025 = "2025-06-01"; // montant 646,52 € (décret 2025-293)
 

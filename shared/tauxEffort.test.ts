@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tauxEffort } from "#shared/tauxEffort.ts";
-import { ErreurLogsoc } from "#shared/errors.ts";
-
-function erreur(f: () => unknown): ErreurLogsoc {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ErreurLogsoc) return e;
-    throw e;
-  }
-  throw new Error("aucune erreur levée");
-}
+import { erreur } from "./test/erreur.ts";
 
 // Arrêté du 10 mars 2011: (loyer + charges − aide au logement) / ressources, fraction arrondie à 4 décimales.
 describe("taux d'effort", () => {

@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ErreurLogsoc } from "../errors.ts";
 import { baremeAt, CATALOGUE, creerCatalogue, validerVersionPubliee, type VersionPubliee } from "./catalogue.ts";
 import { schemaValeurs, schemaVersionDe } from "./definitions.ts";
 import { statutDeCle, valeurParCle } from "./cle.ts";
 import { evaluer, evaluerObjet } from "../fonctions/registre.ts";
+import { erreur } from "../test/erreur.ts";
 
 /** A deep copy of plain data (JSON values only). */
 function copie<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
-}
-
-function erreur(f: () => unknown): ErreurLogsoc {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ErreurLogsoc) return e;
-    throw e;
-  }
-  throw new Error("aucune erreur levée");
 }
 
 const SOURCE = { texte: "Décret n° 2027-1 du 1er janvier 2027", reference: "Code du travail, art. L.3231-1 et suivants" };

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ErreurLogsoc } from "../errors.ts";
 import { clesFeuilles, noteDeCle, statutDeCle, statutGlobal, valeurParCle } from "./cle.ts";
 import { statutLePlusFaible } from "./schema.ts";
-
-function erreur(f: () => unknown): ErreurLogsoc {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ErreurLogsoc) return e;
-    throw e;
-  }
-  throw new Error("aucune erreur levée");
-}
+import { erreur } from "../test/erreur.ts";
 
 const valeurs = {
   montant: 646.52,

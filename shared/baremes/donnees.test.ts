@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ErreurLogsoc } from "../errors.ts";
 import { baremeAt, CATALOGUE } from "./catalogue.ts";
 import { IDS_BAREMES } from "./definitions.ts";
 import { DUREES_REFERENCE } from "../planApurement.ts";
 import { unitesConsommation } from "../foyer.ts";
 import { dec } from "../money.ts";
+import { erreur } from "../test/erreur.ts";
 
 // Every figure below is typed in from ../shared/reference/regulation.md (§ cited) or cal.md / plafonds.json,
 // never read back from the data files. For each change: the day before and the day of.
-
-function erreur(f: () => unknown): ErreurLogsoc {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ErreurLogsoc) return e;
-    throw e;
-  }
-  throw new Error("aucune erreur levée");
-}
 
 function veille(d: string): string {
   const t = new Date(`${d}T00:00:00Z`);

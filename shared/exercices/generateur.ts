@@ -2,6 +2,7 @@ import { ajouterMois, composantes, dateISO, joursDansMois, type DateISO } from "
 import { dateFr, CATALOGUE, type CatalogueBaremes } from "../baremes/catalogue.ts";
 import { LIBELLES_ZONE, type Financement, type Zone } from "../baremes/valeurs.ts";
 import { formatEuros } from "../format.ts";
+import { arrondiCentime, dec, somme, type DecimalInput } from "../money.ts";
 import { rsaForfaitaire } from "../rsa.ts";
 import { categorieMenage } from "../categorieMenage.ts";
 import { plafondRessources } from "../plafondsRessources.ts";
@@ -11,6 +12,10 @@ import { METHODES_FICHE, saisiesCal, type SaisieCal, type SaisieCandidat } from 
 import type { ValeursSaisies } from "../modeles/spec.ts";
 import { aleatoire, type Aleatoire } from "./prng.ts";
 import type { TypeExercice } from "./enonce.ts";
+
+/** Generated amounts are inputs of the case: sums and shares of them are exact, then taken to the cent. */
+const plus = (x: number, y: number): number => somme([x, y]).toNumber();
+const partDe = (x: DecimalInput, part: DecimalInput): number => arrondiCentime(dec(x).times(dec(part))).toNumber();
 
 /**
  * Realistic households for exercises, drawn from a seeded generator: the same seed and date always
@@ -92,14 +97,14 @@ function casEvaluation(a: Aleatoire, graine: number, date: DateISO, catalogue: C
       ["aah", 0.6],
       ["retraite", situation === "seul" ? 1.5 : 0.2],
     ] as const);
-    if (activite === "plein") revenusActivite += a.montant(1_350, 2_150);
-    else if (activite === "partiel") revenusActivite += a.montant(620, 1_250);
-    else if (activite === "chomage") ressources.are = (ressources.are ?? 0) + a.montant(640, 1_280);
-    else if (activite === "aah") ressources.aah = (ressources.aah ?? 0) + a.montant(850, 1_033.32);
-    else if (activite === "retraite") ressources.pensions = (ressources.pensions ?? 0) + a.montant(760, 1_550);
+    if (activite === "plein") revenusActivite = plus(revenusActivite, a.montant(1_350, 2_150));
+    else if (activite === "partiel") revenusActivite = plus(revenusActivite, a.montant(620, 1_250));
+    else if (activite === "chomage") ressources.are = plus(ressources.are ?? 0, a.montant(640, 1_280));
+    else if (activite === "aah") ressources.aah = plus(ressources.aah ?? 0, a.montant(850, 1_033.32));
+    else if (activite === "retraite") ressources.pensions = plus(ressources.pensions ?? 0, a.montant(760, 1_550));
   }
-  if (revenusActivite > 0) ressources.salaires = Math.round(revenusActivite * 100) / 100;
-  revenusRemplacement = (ressources.are ?? 0) + (ressources.aah ?? 0) + (ressources.pensions ?? 0);
+  if (revenusActivite > 0) ressources.salaires = revenusActivite;
+  revenusRemplacement = somme([ressources.are ?? 0, ressources.aah ?? 0, ressources.pensions ?? 0]).toNumber();
   const composition = { couple, enfants: personnes - (couple ? 2 : 1) };
   if (revenusActivite === 0 && revenusRemplacement < 600) {
     // RSA of the household from the engine, forfait logement deducted (the household receives an aide au logement).
@@ -115,8 +120,8 @@ function casEvaluation(a: Aleatoire, graine: number, date: DateISO, catalogue: C
   const [lmin, lmax] = LOYERS[pieces]!;
   charges.loyer = a.montant(lmin, lmax);
   charges.chargesLocatives = a.montant(45, 135);
-  const revenus = Object.values(ressources).reduce((s, x) => s + (x ?? 0), 0);
-  if (revenus < 2_700) ressources.aideLogement = Math.min(a.montant(90, 430), Math.round((charges.loyer + charges.chargesLocatives) * 80) / 100);
+  const revenus = somme(Object.values(ressources).map((x) => x ?? 0)).toNumber();
+  if (revenus < 2_700) ressources.aideLogement = Math.min(a.montant(90, 430), partDe(plus(charges.loyer, charges.chargesLocatives), "0.8"));
   charges.energie = a.montant(45, 60 + 25 * personnes);
   if (a.chance(0.5)) charges.eau = a.montant(15, 15 + 8 * personnes);
   charges.assuranceHabitation = a.montant(11, 28);
@@ -228,12 +233,12 @@ function casCal(a: Aleatoire, graine: number, date: DateISO, catalogue: Catalogu
   ] as const);
   const [lmin, lmax] = LOYERS[typologie]!;
   const coefficient = financement === "PLAI" ? 0.88 : financement === "PLS" ? 1.25 : 1;
-  const loyer = Math.round(a.montant(lmin, lmax) * coefficient * 100) / 100;
+  const loyer = partDe(a.montant(lmin, lmax), coefficient);
   const annexes = a.chance(0.3) ? a.montant(15, 45, 1) : 0;
   const charges = a.montant(40, 140);
   const individuels = a.chance(0.4);
   const forfait = individuels ? a.montant(25, 70) : 0;
-  const depense = loyer + annexes + charges + forfait;
+  const depense = somme([loyer, annexes, charges, forfait]).toNumber();
   const methode: MethodeRav = a.pondere([
     ["jour_personne", 5],
     ["mensuel", 2],
@@ -257,8 +262,8 @@ function casCal(a: Aleatoire, graine: number, date: DateISO, catalogue: Catalogu
     const composition = { personnes, personnesACharge: enfantsTotal, jeuneMenage, personnesEnSituationDeHandicap: cmi };
     const plafond = plafondRessources(financement, categorieMenage(composition), zone, date, catalogue).toNumber();
     const rfr = Math.round(plafond * (0.4 + a.suivant() * 0.75));
-    const ressources = Math.round((rfr / 12) * (0.95 + a.suivant() * 0.4) * 100) / 100;
-    const aide = ressources < 2_400 ? Math.min(a.montant(60, 380), Math.round(depense * 90) / 100) : 0;
+    const ressources = partDe(dec(rfr).dividedBy(12), 0.95 + a.suivant() * 0.4);
+    const aide = ressources < 2_400 ? Math.min(a.montant(60, 380), partDe(depense, "0.9")) : 0;
     const autresCharges = a.montant(120, 180 + 90 * personnes);
     const depot = ajouterMois(date, -a.entier(2, 84));
     const { annee, mois } = composantes(depot);

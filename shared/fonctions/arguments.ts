@@ -1,4 +1,4 @@
-import { D, dec, type Montant } from "../money.ts";
+import { centimesEntiers, D, dec, type Montant } from "../money.ts";
 import { ErreurLogsoc } from "../errors.ts";
 import { depuisSerieExcel, parseDateISO, type DateISO } from "../date.ts";
 
@@ -61,9 +61,14 @@ function sommePlage(v: readonly ValeurBrute[], argument: string): Montant {
     if (estVide(x)) return;
     if (typeof x === "number") {
       if (!Number.isFinite(x)) throw new ErreurLogsoc("ENTREE_INVALIDE", `La ${position(indices, deuxD)} de « ${argument} » n'est pas un nombre fini.`, [argument, ...indices]);
-      const c = Math.round(x * 100);
-      if (c / 100 === x && Math.abs(c) < 1e13) centimes += c;
-      else total = total.plus(dec(x));
+      const c = centimesEntiers(x);
+      if (c === null) total = total.plus(dec(x));
+      else centimes += c;
+      // Keep the integer sum exact: hand it to the decimal total before it nears 2^53.
+      if (Math.abs(centimes) > 2 ** 50) {
+        total = total.plus(new D(centimes).dividedBy(100));
+        centimes = 0;
+      }
       return;
     }
     throw new ErreurLogsoc(

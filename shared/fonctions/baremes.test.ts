@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { evaluer, evaluerObjet, FONCTIONS } from "./registre.ts";
-import { ErreurLogsoc } from "../errors.ts";
 import type { DateISO } from "../date.ts";
+import { erreur } from "../test/erreur.ts";
 
 // The Excel-level functions, called as Excel and the API call them. Expected values are worked by hand
 // in the engine tests (rsa, quotiteSaisissable, capaciteRemboursement, plafondsRessources); here: argument
 // handling, defaults, codes and errors.
-
-function erreur(f: () => unknown): ErreurLogsoc {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ErreurLogsoc) return e;
-    throw e;
-  }
-  throw new Error("aucune erreur levée");
-}
 
 const JUIN_2025 = { aujourdhui: "2025-06-01" as DateISO };
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluer, evaluerObjet } from "#shared/fonctions/registre.ts";
-import { ErreurLogsoc } from "#shared/errors.ts";
-
-function erreur(f: () => unknown): ErreurLogsoc {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ErreurLogsoc) return e;
-    throw e;
-  }
-  throw new Error("aucune erreur levée");
-}
+import { erreur } from "../test/erreur.ts";
 
 describe("arguments comme Excel les passe", () => {
   it("plage avec cellules vides : ressources [[1 200], [vide], [300,50]] = 1 500,50 ; charges 1 000 → 500,50", () => {
@@ -107,5 +97,12 @@ describe("somme de plage exacte (propriété)", () => {
 describe("plage entièrement vide", () => {
   it("vaut 0, comme SOMME : charges [[vide],[vide]] → RAV = ressources", () => {
     expect(evaluer("RESTE_A_VIVRE", [1500, [[null], [""]]])).toBe(1500);
+  });
+});
+
+describe("somme de plage au-delà de 2^53 centimes", () => {
+  it("90 000 milliards + 90 000 milliards + 0,01 − 90 000 milliards − 90 000 milliards = 0,01 € : aucun centime perdu", () => {
+    // 1,8e16 centimes + 1 dépasse 2^53 : une somme en nombres flottants perdrait le centime.
+    expect(evaluer("RESTE_A_VIVRE", [[9e13, 9e13, 0.01, -9e13, -9e13], 0])).toBe(0.01);
   });
 });

@@ -2,7 +2,7 @@ import { auditerClasseur, type RapportClasseur } from "#shared/audit/audit.ts";
 import type { LecteurClasseur } from "#shared/audit/lecteur.ts";
 import type { CatalogueBaremes } from "#shared/baremes/catalogue.ts";
 import { lettreColonne } from "#shared/modeles/formules.ts";
-import { nomsFeuillesUniques } from "../modeles/rendu.ts";
+import { largeurEnPoints, nomsFeuillesUniques } from "../modeles/rendu.ts";
 import { lireClasseurExcel, type ContexteLecture, type FeuilleLueExcel } from "./lecteurExcel.ts";
 import { cellulesEnCause, COLONNES_CELLULES_ENCADREES, COLONNES_RAPPORT, LARGEURS_RAPPORT, lignesRapport, TITRE_RAPPORT, type LigneRapport } from "./feuilleControle.ts";
 
@@ -123,7 +123,7 @@ function ecrireRapport(ws: FeuilleEcrite, lignes: readonly LigneRapport[], encad
   bloc.values = lignes.map((l) => l.cellules);
   bloc.format.verticalAlignment = "Top";
   LARGEURS_RAPPORT.forEach((largeur, i) => {
-    ws.getRange(`${lettreColonne(i + 1)}:${lettreColonne(i + 1)}`).format.columnWidth = Math.round((largeur * 7 + 5) * 0.75 * 100) / 100;
+    ws.getRange(`${lettreColonne(i + 1)}:${lettreColonne(i + 1)}`).format.columnWidth = largeurEnPoints(largeur);
   });
   ws.getRange("B:B").format.wrapText = true;
   ws.getRange("F:F").format.wrapText = true;

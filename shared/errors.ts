@@ -46,3 +46,17 @@ export class ErreurLogsoc extends Error {
 export function estErreurLogsoc(e: unknown): e is ErreurLogsoc {
   return e instanceof ErreurLogsoc;
 }
+
+/**
+ * Excel shows a custom function's message with #VALUE! and #N/A only, and Excel on Mac cuts it near 255
+ * characters: messages are written reason first, and what Excel receives is cut here, at a word, to 250.
+ * The full message goes to the task pane, the CLI and the API.
+ */
+export const LONGUEUR_MAX_MESSAGE = 250;
+
+export function messageExcel(message: string): string {
+  if (message.length <= LONGUEUR_MAX_MESSAGE) return message;
+  const coupe = message.slice(0, LONGUEUR_MAX_MESSAGE - 1);
+  const espace = coupe.lastIndexOf(" ");
+  return `${(espace > LONGUEUR_MAX_MESSAGE / 2 ? coupe.slice(0, espace) : coupe).replace(/[\s,;:]+$/, "")}…`;
+}

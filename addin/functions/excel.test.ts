@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { celluleVersExcel, resultatVersExcel, versErreurExcel, type RuntimeFonctions } from "./excel.ts";
-import { ASSOCIATIONS, associer } from "./functions.ts";
+import { ASSOCIATIONS, associer, formatsDisponibles, implementations } from "./functions.ts";
+import { journalErreurs } from "./journalErreurs.ts";
+import { FONCTIONS } from "#shared/fonctions/registre.ts";
 import { ErreurLogsoc } from "#shared/errors.ts";
 
 /** Stand-in for the custom-functions runtime's Error: keeps what Excel would show. */
@@ -210,5 +212,74 @@ describe("registration", () => {
 
   it("does nothing outside Excel, where there is no custom-functions runtime", () => {
     expect(associer(undefined)).toBe(false);
+  });
+});
+
+describe("results that read right in Excel (formatted numbers, CustomFunctionsRuntime 1.4)", () => {
+  const avecFormats = implementations(FONCTIONS, { runtime: () => runtime, contexte: () => ({}), formats: () => true });
+  const sansFormats = implementations(FONCTIONS, { runtime: () => runtime, contexte: () => ({}), formats: () => false });
+
+  it("an amount reads in euros, a rate in %, while the cell's value stays the number formulas use", () => {
+    // 1 500 − 770 = 730 €; (650 + 120 − 280) / 1 800 = 0,2722 (27,22 %).
+    expect(avecFormats.RESTE_A_VIVRE!([[1500]], [[770]])).toEqual({ type: "Double", basicValue: 730, numberFormat: '#,##0.00 "€"' });
+    expect(avecFormats.TAUX_EFFORT!([[650]], [[120]], [[280]], [[1800]])).toEqual({ type: "Double", basicValue: 0.2722, numberFormat: "0.00%" });
+  });
+
+  it("a plan reads dates as dd/mm/yyyy and amounts in euros; the header stays text", () => {
+    const plan = avecFormats.PLAN_APUREMENT!([[1000]], OMIS, [[3]], SERIE_31_JANVIER_2026, OMIS) as unknown[][];
+    expect(plan[0]).toEqual(["N°", "Échéance", "Reprise de dette", "Loyer résiduel", "Total à verser", "Reste dû"]);
+    expect(plan[1]).toEqual([
+      { type: "Double", basicValue: 1, numberFormat: "0" },
+      { type: "Double", basicValue: SERIE_31_JANVIER_2026, numberFormat: "dd\\/mm\\/yyyy" },
+      { type: "Double", basicValue: 333.34, numberFormat: '#,##0.00 "€"' },
+      "",
+      "",
+      { type: "Double", basicValue: 666.66, numberFormat: '#,##0.00 "€"' },
+    ]);
+  });
+
+  it("a formatted result used as another function's argument is its number (730 € of ressources, 700 € of charges → 30 €)", () => {
+    const rav = avecFormats.RESTE_A_VIVRE!([[1500]], [[770]]);
+    expect(avecFormats.RESTE_A_VIVRE!([[rav]], [[700]])).toEqual({ type: "Double", basicValue: 30, numberFormat: '#,##0.00 "€"' });
+  });
+
+  it("older Excel gets today's plain values", () => {
+    expect(sansFormats.RESTE_A_VIVRE!([[1500]], [[770]])).toBe(730);
+    expect(sansFormats.TAUX_EFFORT!([[650]], [[120]], [[280]], [[1800]])).toBe(0.2722);
+    expect((sansFormats.PLAN_APUREMENT!([[1000]], OMIS, [[3]], SERIE_31_JANVIER_2026, OMIS) as unknown[][])[1]).toEqual([1, SERIE_31_JANVIER_2026, 333.34, "", "", 666.66]);
+  });
+
+  it("asks office.js whether CustomFunctionsRuntime 1.4 is there, and says no without office.js", () => {
+    const office = (versions: string[]) => ({ context: { requirements: { isSetSupported: (nom: string, v?: string) => nom === "CustomFunctionsRuntime" && versions.includes(v ?? "") } } });
+    expect(formatsDisponibles(office(["1.1", "1.2", "1.3", "1.4"]))).toBe(true);
+    expect(formatsDisponibles(office(["1.1", "1.2", "1.3"]))).toBe(false);
+    expect(formatsDisponibles(undefined)).toBe(false);
+    expect(formatsDisponibles({ context: {} })).toBe(false);
+  });
+});
+
+describe("the last error of each cell, for the task pane", () => {
+  it("keeps the full French message under the calling cell's address, and forgets it once the cell computes", () => {
+    const journal = journalErreurs();
+    const invocation = { address: "'Mon budget'!$B$3" };
+    erreurDe(() => ASSOCIATIONS.TAUX_EFFORT!([[650]], [[120]], [[280]], [[0]], invocation));
+    expect(journal.lire("mon budget!B3")).toEqual({
+      fonction: "TAUX_EFFORT",
+      code: "#DIV/0!",
+      message: "Les ressources mensuelles doivent être supérieures à 0 pour calculer un taux d'effort.",
+    });
+    expect(ASSOCIATIONS.TAUX_EFFORT!([[650]], [[120]], [[280]], [[1800]], invocation)).toBe(0.2722);
+    expect(journal.lire("Mon budget!B3")).toBeUndefined();
+  });
+
+  it("gives Excel at most 250 characters, cut at a word, and the pane the whole message", () => {
+    const invocation = { address: "Feuil1!C7" };
+    const e = erreurDe(() => ASSOCIATIONS.BAREME!("plafonds_ressources_hlm", "2025-06-01", OMIS, invocation));
+    expect(e.code).toBe("#N/A");
+    expect(e.message!.length).toBeLessThanOrEqual(250);
+    expect(e.message).toMatch(/^Le barème plafonds_ressources_hlm n'a pas de valeur principale : indiquez une clé\. Clés possibles : PLAI\.PARIS\.cat1, .*…$/);
+    const complet = journalErreurs().lire("Feuil1!C7")!.message;
+    expect(complet.length).toBeGreaterThan(250);
+    expect(complet).toMatch(/PLS\.AUTRES\.parPersonneSupplementaire\.$/);
   });
 });

@@ -1,9 +1,8 @@
 import { REGISTRE, evaluerDefinition } from "#shared/fonctions/registre.ts";
 import { estCelluleDate, formeResultat, type Cellule, type ContexteCalcul, type DefinitionFonction, type FormatNombre, type Resultat } from "#shared/fonctions/types.ts";
 import type { ValeurBrute } from "#shared/fonctions/arguments.ts";
-import { estErreurLogsoc, type ErreurExcel } from "#shared/errors.ts";
+import { estErreurLogsoc, messageExcel, type ErreurExcel } from "#shared/errors.ts";
 import { versSerieExcel } from "#shared/date.ts";
-import { messageExcel } from "./messages.ts";
 import { journalErreurs } from "./journalErreurs.ts";
 
 /** A number Excel shows with a format and hands to formulas as the number (CustomFunctionsRuntime 1.4). */

@@ -142,16 +142,34 @@ function enBooleen(v: ValeurBrute, argument: string): boolean | null {
   throw new ErreurLogsoc("ENTREE_INVALIDE", `« ${argument} » attend VRAI ou FAUX ; « ${apercu(v)} » ne convient pas.`, [argument]);
 }
 
+/**
+ * A text longer than any code, key or barème id is refused here, before any message quotes it: an error
+ * message must fit in what Excel shows (250 characters), reason first.
+ */
+export const LONGUEUR_MAX_TEXTE = 100;
+
+function texteBorne(v: string, argument: string): string {
+  const t = v.trim();
+  if (t.length > LONGUEUR_MAX_TEXTE) {
+    throw new ErreurLogsoc("ENTREE_INVALIDE", `« ${argument} » est trop long (${t.length} caractères, ${LONGUEUR_MAX_TEXTE} au plus) : « ${apercu(t)} ».`, [argument]);
+  }
+  return t;
+}
+
 function enDate(v: ValeurBrute, argument: string): DateISO | null {
   if (estVide(v)) return null;
   if (typeof v === "number") return depuisSerieExcel(v, argument);
-  if (typeof v === "string") return parseDateISO(v.trim(), argument);
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (t.length > 10) throw new ErreurLogsoc("DATE_INVALIDE", `« ${argument} » attend une date (date Excel ou AAAA-MM-JJ) ; « ${apercu(t)} » n'en est pas une.`, [argument]);
+    return parseDateISO(t, argument);
+  }
   throw new ErreurLogsoc("DATE_INVALIDE", `« ${argument} » attend une date (date Excel ou AAAA-MM-JJ).`, [argument]);
 }
 
 function enTexte(v: ValeurBrute, argument: string): string | null {
   if (estVide(v)) return null;
-  if (typeof v === "string") return v.trim();
+  if (typeof v === "string") return texteBorne(v, argument);
   if (typeof v === "number") return String(v);
   throw new ErreurLogsoc("ENTREE_INVALIDE", `« ${argument} » attend un texte.`, [argument]);
 }

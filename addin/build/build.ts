@@ -6,6 +6,7 @@
  *   functions.js     the custom functions alone (classic script), for the manifest's CustomFunctions <Script>
  *   taskpane.html, taskpane.css, aide.html, assets/*.png
  *   manifest.xml     the production manifest: every https://localhost:8787 URL rewritten to LOGSOC_ORIGIN
+ *   _headers         CORS headers of these files for Office's origins (Workers static assets apply it)
  * and prints the gzipped size of the JavaScript the task pane loads, failing above 150 KB (office.js,
  * loaded from Microsoft's CDN, excluded).
  */
@@ -17,6 +18,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "vite";
 import { FONCTIONS } from "#shared/fonctions/registre.ts";
 import { pageAide } from "./aide.ts";
+import { fichierEntetes } from "./entetes.ts";
 import { genererMetadonnees } from "./metadonnees.ts";
 import { ORIGINE_PRODUCTION_PAR_DEFAUT, manifesteProduction } from "./manifeste.ts";
 import { empreinteMetadonnees, lireVersions } from "./versions.ts";
@@ -104,6 +106,7 @@ export async function construire(origine: string, sortie: string = SORTIE): Prom
   for (const icone of readdirSync(join(ADDIN, "assets")).filter((f) => f.endsWith(".png"))) {
     copyFileSync(join(ADDIN, "assets", icone), join(sortie, "assets", icone));
   }
+  writeFileSync(join(sortie, "_headers"), fichierEntetes());
   writeFileSync(join(sortie, "manifest.xml"), manifesteProduction(readFileSync(join(RACINE, "manifest.xml"), "utf8"), origine));
 
   // The pane page loads taskpane.js only (office.js excluded); functions.js is reported for information.

@@ -11,6 +11,7 @@ import { dateLongue, formatValeur, libelleStatut, lignesBareme } from "./present
 import { insererBareme, type BaremeAInserer } from "./tableau.ts";
 import { el, remplacer } from "./dom.ts";
 import { sectionsClasseur } from "./vuesClasseur.ts";
+import { sectionErreurs, type ExcelSelection } from "./derniereErreur.ts";
 
 /** The pane's whole state: where it runs, which barèmes it shows, what the adviser picked. */
 interface Etat {
@@ -228,9 +229,11 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
     redessiner();
   });
 
+  const excel = (globalThis as { Excel?: ExcelSelection }).Excel;
   remplacer(
     racine,
     vueAvisHote(hote),
+    hote.type === "excel" && hote.fonctions && excel !== undefined ? sectionErreurs(excel) : null,
     zoneEtat,
     vueFonctions(),
     el(

@@ -190,10 +190,11 @@ describe("task pane against the local Worker", () => {
       };
     });
     expect(resultats).toEqual({
-      ids: ["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UC", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"],
+      ids: ["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UNITES_CONSOMMATION", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"],
       smic2027: 12.5,
       smic2026: 12.31,
-      tauxEffort: 0.2722,
+      // This stand-in supports every requirement set, CustomFunctionsRuntime 1.4 included: a formatted rate.
+      tauxEffort: { type: "Double", basicValue: 0.2722, numberFormat: "0.00%" },
     });
 
     // Inserting it: a new sheet, the description block and the values table, in two round trips.
@@ -286,7 +287,7 @@ describe("task pane against the local Worker", () => {
     const r = await fetch(`${serveur.base}/aide.html`);
     expect(r.status).toBe(200);
     const html = await r.text();
-    for (const nom of ["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UC", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"]) {
+    for (const nom of ["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UNITES_CONSOMMATION", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"]) {
       expect(html).toContain(`=LOGSOC.${nom}(`);
     }
   });

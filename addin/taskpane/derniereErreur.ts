@@ -99,13 +99,19 @@ export function sectionErreurs(excel: ExcelSelection, journal: JournalErreurs = 
       section.hidden = true;
     }
   };
+  // Nothing at all is asked of a workbook without selection events: the pane's other round trips stay as they are.
   void excel
     .run(async (ctx) => {
-      ctx.workbook.onSelectionChanged?.add(lire);
+      const evenement = ctx.workbook.onSelectionChanged;
+      if (evenement === undefined) return;
+      evenement.add(lire);
       await ctx.sync();
+      await lire();
+      // A new error (or a fixed one) in the cells shown: read them again.
+      journal.abonner(() => {
+        if (!section.hidden) void lire();
+      });
     })
     .catch(() => undefined);
-  journal.abonner(() => void lire());
-  void lire();
   return section;
 }

@@ -47,7 +47,9 @@ function decouper(formule: string): Morceau[] {
   return morceaux;
 }
 
-const REF_CELLULE = /(?<![A-Za-z0-9_.$\u00C0-\uFFFF])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(\u00C0-\uFFFF])/g;
+// No lookbehind (Safari before 16.4, the webview of older Macs, cannot even compile it): the character
+// before a reference is matched, kept in the first group, and written back.
+const REF_CELLULE = /(^|[^A-Za-z0-9_.$\u00C0-\uFFFF])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(\u00C0-\uFFFF])/g;
 
 /**
  * A shared formula (`<f t="shared">` in OOXML) is stored once, in its first cell; the others are the
@@ -59,18 +61,18 @@ export function decalerFormule(formule: string, dLignes: number, dColonnes: numb
     .map((m) =>
       m.nature !== "code"
         ? m.texte
-        : m.texte.replace(REF_CELLULE, (tout, dc: string, col: string, dl: string, lig: string) => {
+        : m.texte.replace(REF_CELLULE, (_tout, avant: string, dc: string, col: string, dl: string, lig: string) => {
             const c = dc === "$" ? indexColonne(col) : indexColonne(col) + dColonnes;
             const l = dl === "$" ? Number(lig) : Number(lig) + dLignes;
-            if (c < 1 || l < 1) return "#REF!";
-            return `${dc}${lettreColonne(c)}${dl}${l}`;
+            if (c < 1 || l < 1) return `${avant}#REF!`;
+            return `${avant}${dc}${lettreColonne(c)}${dl}${l}`;
           }),
     )
     .join("");
 }
 
 const FEUILLE_NUE = /([^\s!,()'"=<>&+\-*/^:;{}%]+)!/g;
-const NOMBRE = /(?<![A-Z0-9_.$\u00C0-\uFFFF\u0001])(\d+\.?\d*(?:E[+-]?\d+)?|\.\d+(?:E[+-]?\d+)?)(?![\dA-Z_(\u00C0-\uFFFF])/g;
+const NOMBRE = /(^|[^A-Z0-9_.$\u00C0-\uFFFF\u0001])(\d+\.?\d*(?:E[+-]?\d+)?|\.\d+(?:E[+-]?\d+)?)(?![\dA-Z_(\u00C0-\uFFFF])/g;
 
 /** One canonical text per formula (see the module comment); strings keep their case and spaces. */
 export function normaliserFormule(formule: string): string {
@@ -85,7 +87,7 @@ export function normaliserFormule(formule: string): string {
         .toUpperCase()
         .replace(/_XL(FN|WS)\./g, "")
         .replace(FEUILLE_NUE, (_t, nom: string) => `\u0001${nom}\u0001!`)
-        .replace(NOMBRE, (n: string) => String(Number(n)));
+        .replace(NOMBRE, (_t, avant: string, n: string) => `${avant}${String(Number(n))}`);
     }
   }
   return sortie;

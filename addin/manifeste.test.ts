@@ -216,6 +216,41 @@ describe("production manifest", () => {
   });
 });
 
+/** Microsoft's XSDs, which CI lays beside the clone (../shared): see that folder's README. */
+const XSD = join(RACINE, "..", "shared", "reference", "office-manifest-xsd", "OfficeAppManifestV1_1.xsd");
+
+function xmllint(fichier: string): { status: number | null; sortie: string } {
+  const r = spawnSync("xmllint", ["--noout", "--schema", XSD, fichier], { encoding: "utf8", timeout: 60_000 });
+  return { status: r.status, sortie: `${r.stdout}${r.stderr}` };
+}
+
+describe("manifest.xml against Microsoft's XSD (xmllint)", () => {
+  const dossier = mkdtempSync(join(tmpdir(), "logsoc-xsd-"));
+  afterAll(() => rmSync(dossier, { recursive: true, force: true }));
+
+  it("finds the schemas beside the clone", () => {
+    expect(existsSync(XSD), `schémas introuvables : ${XSD} (../shared/reference/office-manifest-xsd à côté du dépôt)`).toBe(true);
+  });
+
+  it("validates the source manifest and the production one", () => {
+    const production = join(dossier, "production.xml");
+    writeFileSync(production, manifesteProduction(SOURCE, "https://logsoc.exemple.fr"));
+    for (const f of [join(RACINE, "manifest.xml"), production]) {
+      const r = xmllint(f);
+      expect(r.status, r.sortie).toBe(0);
+      expect(r.sortie).toContain("validates");
+    }
+  });
+
+  it("rejects a manifest the schema refuses (a five-part Version)", () => {
+    const faux = join(dossier, "faux.xml");
+    writeFileSync(faux, SOURCE.replace(/<Version>[^<]*<\/Version>/, "<Version>1.1.0.0.0</Version>"));
+    const r = xmllint(faux);
+    expect(r.status).not.toBe(0);
+    expect(r.sortie).toMatch(/Version/);
+  });
+});
+
 describe("Office tooling runs on the manifest offline", () => {
   const dossier = mkdtempSync(join(tmpdir(), "logsoc-manifeste-"));
   const production = join(dossier, "manifest-production.xml");

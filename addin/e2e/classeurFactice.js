@@ -199,6 +199,9 @@
       protection: {
         protect: function (options) { file.push(function () { feuille.protegee = true; feuille.optionsProtection = options || {}; }); },
         unprotect: function () { file.push(function () { feuille.protegee = false; }); },
+        // Read back after a sync, as office.js does (the check verifies the protection it restored).
+        load: function () {},
+        get protected() { return feuille.protegee; },
       },
       activate: function () { file.push(function () { c.active = feuille.nom; }); },
     };

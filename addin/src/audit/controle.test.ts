@@ -122,7 +122,11 @@ class FeuilleFactice {
   visibilite = "Visible";
   protegee = false;
   motDePasse: string | null = null;
-  readonly optionsProtection = { allowFormatColumns: true, allowFormatRows: true };
+  optionsProtection: Record<string, unknown> = { allowFormatColumns: true, allowFormatRows: true };
+  /** Protection options read back and loaded (office.js: readable after load() and sync()). */
+  protectionChargee = false;
+  /** Simulates Excel refusing protect(): with any option (the reported failure), or always. */
+  refusProtection: "jamais" | "avec options" | "toujours" = "jamais";
   readonly cellules = new Map<string, CelluleFactice>();
   colonnesMasquees: string[] = [];
   active = false;
@@ -269,7 +273,19 @@ class FeuilleFactice {
       protection: {
         protect(options?: Record<string, unknown>) {
           soi.classeur.journal.push(`${soi.nom} : protéger ${JSON.stringify(options)}`);
-          soi.classeur.differer(() => (soi.protegee = true));
+          soi.classeur.differer(() => {
+            const avecOptions = options !== undefined && Object.keys(options).length > 0;
+            if (soi.refusProtection === "toujours" || (soi.refusProtection === "avec options" && avecOptions)) throw new Error(`InvalidArgument : protection de ${soi.nom} refusée`);
+            soi.protegee = true;
+          });
+        },
+        load(p: string) {
+          soi.classeur.journal.push(`${soi.nom} : lire ${p}`);
+          soi.classeur.differer(() => (soi.protectionChargee = true));
+        },
+        get protected() {
+          if (!soi.protectionChargee) throw new Error(`PropertyNotLoaded : ${soi.nom}.protection.protected`);
+          return soi.protegee;
         },
         unprotect(motDePasse?: string) {
           soi.classeur.journal.push(`${soi.nom} : déprotéger`);
@@ -337,7 +353,8 @@ describe("Contrôler ce classeur", () => {
     const c = ClasseurFactice.depuis(octets, { Évaluation: null });
     const avant = JSON.stringify([...c.feuille("Évaluation").cellules].map(([r, x]) => [r, x.valeur, x.formule]));
     const r = await controlerClasseur(c, { maintenant: horloge });
-    expect(c.syncs).toBe(4);
+    // Read (2), report (1), outlines (1), protection checked (1).
+    expect(c.syncs).toBe(5);
     expect(r).toMatchObject({ constats: 1, conforme: false, encadrement: "fait" });
     const cible = reponses.find((x) => x.id === "resultats.ravUc")!;
     const rapport = c.feuille(TITRE_RAPPORT);
@@ -354,7 +371,8 @@ describe("Contrôler ce classeur", () => {
     expect(evaluation.protegee).toBe(true);
     const ops = c.journal.filter((j) => j.startsWith("Évaluation :"));
     expect(ops[0]).toBe("Évaluation : déprotéger");
-    expect(ops.at(-1)).toBe('Évaluation : protéger {"allowFormatColumns":true,"allowFormatRows":true}');
+    expect(ops.at(-2)).toBe('Évaluation : protéger {"allowFormatColumns":true,"allowFormatRows":true}');
+    expect(ops.at(-1)).toBe("Évaluation : lire protected");
     expect(JSON.stringify([...evaluation.cellules].map(([ref, x]) => [ref, x.valeur, x.formule]))).toBe(avant);
   });
 
@@ -378,6 +396,63 @@ describe("Contrôler ce classeur", () => {
     expect(r.encadrement).toBe("impossible");
     expect(r.message).toContain("cellules non encadrées : une feuille est protégée par un mot de passe");
     expect(texteRapport(c).some((t) => t.startsWith("Taux d'effort"))).toBe(true);
+  });
+
+  it("feuille protégée par un mot de passe : elle reste protégée, sans nouvelle tentative", async () => {
+    const { octets } = await classeurExercice((id, v) => (id === "resultats.tauxEffort" ? 0.5 : v));
+    const c = ClasseurFactice.depuis(octets, { Évaluation: "secret" });
+    const r = await controlerClasseur(c, { maintenant: horloge });
+    expect(c.feuille("Évaluation").protegee).toBe(true);
+    expect(r.nonProtegees).toBeUndefined();
+    // The batch stopped at unprotect(): nothing else of it applied, and no second protect() is tried.
+    expect(c.journal.filter((j) => j === "Évaluation : protéger undefined")).toEqual([]);
+  });
+
+  it("feuille protégée par l'utilisateur avec ses options : seules les options connues sont rendues, et la protection est vérifiée", async () => {
+    const { octets } = await classeurExercice((id, v) => (id === "resultats.tauxEffort" ? 0.5 : v));
+    const c = ClasseurFactice.depuis(octets, { Évaluation: null });
+    // What Excel reads back can hold more than protect() accepts (a newer option, a read-only flag).
+    c.feuille("Évaluation").optionsProtection = { allowSort: true, allowAutoFilter: true, selectionMode: "Unlocked", protected: true, allowEditObjects: "oui", optionFuture: 1 };
+    const r = await controlerClasseur(c, { maintenant: horloge });
+    expect(r.encadrement).toBe("fait");
+    expect(c.feuille("Évaluation").protegee).toBe(true);
+    expect(c.journal.filter((j) => j.startsWith("Évaluation :"))).toEqual([
+      "Évaluation : déprotéger",
+      ...c.journal.filter((j) => /^Évaluation : (?!déprotéger|protéger|lire)/.test(j)),
+      'Évaluation : protéger {"allowAutoFilter":true,"allowSort":true,"selectionMode":"Unlocked"}',
+      "Évaluation : lire protected",
+    ]);
+    expect(r.message).not.toContain("Attention");
+  });
+
+  it("protection refusée avec les options relues : la feuille, restée sans protection, est protégée à nouveau une fois (options par défaut)", async () => {
+    const { octets } = await classeurExercice((id, v) => (id === "resultats.tauxEffort" ? 0.5 : v));
+    const c = ClasseurFactice.depuis(octets, { Évaluation: null });
+    c.feuille("Évaluation").refusProtection = "avec options";
+    const r = await controlerClasseur(c, { maintenant: horloge });
+    // The outline batch failed at protect(): the outlines are there, and the sheet was left unprotected…
+    expect(r.encadrement).toBe("impossible");
+    // …until the check found it and protected it again.
+    expect(c.feuille("Évaluation").protegee).toBe(true);
+    expect(c.journal.filter((j) => /^Évaluation : (protéger|lire)/.test(j))).toEqual([
+      'Évaluation : protéger {"allowFormatColumns":true,"allowFormatRows":true}',
+      "Évaluation : lire protected",
+      "Évaluation : protéger undefined",
+      "Évaluation : lire protected",
+    ]);
+    // Read (2), report (1), outlines (1), check (1), protect again (1), check (1).
+    expect(c.syncs).toBe(7);
+    expect(r.nonProtegees).toBeUndefined();
+  });
+
+  it("protection toujours refusée : le message dit quelle feuille protéger à la main", async () => {
+    const { octets } = await classeurExercice((id, v) => (id === "resultats.tauxEffort" ? 0.5 : v));
+    const c = ClasseurFactice.depuis(octets, { Évaluation: null });
+    c.feuille("Évaluation").refusProtection = "toujours";
+    const r = await controlerClasseur(c, { maintenant: horloge });
+    expect(c.feuille("Évaluation").protegee).toBe(false);
+    expect(r.nonProtegees).toEqual(["Évaluation"]);
+    expect(r.message).toContain("Attention : la feuille « Évaluation » n'a pas pu être protégée à nouveau : protégez-la (Révision › Protéger la feuille).");
   });
 
   it("une feuille de l'utilisateur nommée « Contrôle LogSoc » n'est jamais écrasée", async () => {

@@ -3,6 +3,7 @@ import type { LecteurClasseur } from "#shared/audit/lecteur.ts";
 import type { CatalogueBaremes } from "#shared/baremes/catalogue.ts";
 import { lettreColonne } from "#shared/modeles/formules.ts";
 import { largeurEnPoints, nomsFeuillesUniques } from "../modeles/rendu.ts";
+import { optionsConnues, verifierProtections } from "./protection.ts";
 import { lireClasseurExcel, type ContexteLecture, type FeuilleLueExcel } from "./lecteurExcel.ts";
 import { cellulesEnCause, COLONNES_CELLULES_ENCADREES, COLONNES_RAPPORT, LARGEURS_RAPPORT, lignesRapport, TITRE_RAPPORT, type LigneRapport } from "./feuilleControle.ts";
 
@@ -39,7 +40,7 @@ export interface PlageEcrite {
 export interface FeuilleEcrite {
   getRange(adresse?: string): PlageEcrite;
   getRanges(adresses: string): { format: FormatEcrit };
-  protection: { protect(options?: Record<string, unknown>): void; unprotect(motDePasse?: string): void };
+  protection: { protect(options?: Record<string, unknown>): void; unprotect(motDePasse?: string): void; load(proprietes: string): unknown; readonly protected: boolean };
   freezePanes: { freezeRows(lignes?: number): void };
   activate(): void;
 }
@@ -72,6 +73,8 @@ export interface ResultatControle {
   conforme: boolean;
   /** Cells outlined: done, none needed, or impossible (a sheet protected by a password). */
   encadrement: "fait" | "aucun" | "impossible";
+  /** Template sheets that could not be protected again (the message says so). */
+  nonProtegees?: string[];
   /** One French sentence for the task pane. */
   message: string;
   rapport: RapportClasseur;
@@ -202,6 +205,7 @@ export async function controlerClasseur(context: ContexteControle, options: Opti
   // Outlines, in a batch of their own: a sheet protected by a password must not cost the report.
   const aRetablir = (precedent?.encadrees ?? []).filter((a) => existantes.has(a.feuille) && !enCause.some((c) => c.feuille === a.feuille && c.cellule === a.cellule));
   let encadrement: ResultatControle["encadrement"] = "aucun";
+  let deprotegees: string[] = [];
   if (enCause.length > 0 || aRetablir.length > 0) {
     const feuilles = [...new Set([...enCause, ...aRetablir].map((c) => c.feuille))];
     const refs = (liste: readonly { feuille: string; cellule: string }[], feuille: string) => liste.filter((c) => c.feuille === feuille && /^[A-Z]{1,3}\d+$/.test(c.cellule)).map((c) => c.cellule);
@@ -211,7 +215,7 @@ export async function controlerClasseur(context: ContexteControle, options: Opti
       if (protegee) cible.protection.unprotect();
       for (const adresses of paquets(refs(aRetablir, feuille))) bordures(cible.getRanges(adresses).format, { weight: "Thin", color: GRIS_TEMPLATE });
       for (const adresses of paquets(refs(enCause, feuille))) bordures(cible.getRanges(adresses).format, { weight: "Thick", color: ROUGE });
-      if (protegee) cible.protection.protect((protections.get(feuille) ?? {}) as Record<string, unknown>);
+      if (protegee) cible.protection.protect(optionsConnues(protections.get(feuille)));
     }
     try {
       await context.sync();
@@ -219,6 +223,9 @@ export async function controlerClasseur(context: ContexteControle, options: Opti
     } catch {
       encadrement = "impossible";
     }
+    // A batch is not rolled back: check that every template sheet is protected again.
+    const protegees = feuilles.filter((f) => protections.has(f));
+    if (protegees.length > 0) deprotegees = await verifierProtections(protegees, (f) => classeur.worksheets.getItem(f).protection, () => context.sync());
   }
 
   const n = rapport.dossiers.length;
@@ -227,5 +234,6 @@ export async function controlerClasseur(context: ContexteControle, options: Opti
     : rapport.conforme
       ? `Aucune anomalie dans ${n > 1 ? `les ${n} dossiers` : "le dossier"} : chaque résultat est conforme au calcul (détail dans la feuille « ${nom} »).`
       : `${rapport.constats} anomalie(s) dans ${n > 1 ? `${n} dossiers` : "le dossier"} : détail dans la feuille « ${nom} »${encadrement === "fait" ? ", cellules en cause encadrées en rouge" : encadrement === "impossible" ? " (cellules non encadrées : une feuille est protégée par un mot de passe)" : ""}.`;
-  return { feuille: nom, dossiers: n, constats: rapport.constats, conforme: rapport.conforme, encadrement, message, rapport };
+  const alerte = deprotegees.length > 0 ? ` Attention : ${deprotegees.length > 1 ? "les feuilles" : "la feuille"} ${deprotegees.map((f) => `« ${f} »`).join(", ")} n'${deprotegees.length > 1 ? "ont" : "a"} pas pu être protégée${deprotegees.length > 1 ? "s" : ""} à nouveau : protégez-${deprotegees.length > 1 ? "les" : "la"} (Révision › Protéger la feuille).` : "";
+  return { feuille: nom, dossiers: n, constats: rapport.constats, conforme: rapport.conforme, encadrement, message: message + alerte, rapport, ...(deprotegees.length > 0 ? { nonProtegees: deprotegees } : {}) };
 }

@@ -20,7 +20,7 @@ export function versJson(valeur: unknown): string {
   return JSON.stringify(valeur, remplacer, 2);
 }
 
-/** Domain errors start with their Excel code so scripts can tell #NUM! from #VALUE!. */
+/** Domain errors start with their Excel code so scripts can tell #DIV/0! from #VALUE!. */
 export function signalerErreur(e: unknown, s: Sorties): number {
   if (estErreurLogsoc(e)) {
     s.err(`${e.erreurExcel} ${e.message}\n`);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,7 +44,7 @@ describe("logsoc lancé hors du dépôt", () => {
     expect(r.status, r.stderr).toBe(0);
   }, 60_000);
 
-  it("après npm link, depuis un autre dossier et sur le Node de la machine : UC 2 2 = 2,1 (1 + 0,5 + 2 × 0,3)", () => {
+  it("après npm link, depuis un autre dossier et sur le Node de la machine : UC 2 2 = 2,1 (1 + 0,5 + 2 × 0,3), et un modèle écrit", () => {
     const prefixe = join(temporaire, "prefixe");
     // npm link into a private prefix: the same links as a global `npm link`, without touching the machine.
     const lien = spawnSync("npm", ["link", "--no-audit", "--no-fund"], {
@@ -54,14 +54,21 @@ describe("logsoc lancé hors du dépôt", () => {
     });
     expect(lien.status, lien.stderr).toBe(0);
     const node = nodeDeLaMachine();
-    const r = spawnSync("logsoc", ["calc", "UC", "2", "2"], {
-      cwd: temporaire,
-      encoding: "utf8",
-      env: { ...process.env, PATH: [join(prefixe, "bin"), ...cheminMachine, join(node, "..")].join(delimiter) },
-    });
+    const logsoc = (...args: string[]) =>
+      spawnSync("logsoc", args, {
+        cwd: temporaire,
+        encoding: "utf8",
+        env: { ...process.env, PATH: [join(prefixe, "bin"), ...cheminMachine, join(node, "..")].join(delimiter) },
+      });
+    const r = logsoc("calc", "UC", "2", "2");
     expect(r.stderr).toBe("");
     expect(r.stdout.trim()).toBe("2.1");
     expect(r.status).toBe(0);
+    // A command that loads exceljs (a run-time dependency) and writes into the folder it is given.
+    const modele = logsoc("modele", "apurement", "--sortie", join(temporaire, "plan.xlsx"), "--date", "2026-01-15");
+    expect(modele.stderr).toBe("");
+    expect(modele.status).toBe(0);
+    expect(existsSync(join(temporaire, "plan.xlsx"))).toBe(true);
   }, 60_000);
 
   it("la construction JavaScript répond comme les sources (Node sans suppression des types)", () => {

@@ -13,6 +13,8 @@ const migrationsD1 = await readD1Migrations(`${import.meta.dirname}/worker/migra
 // One project per runtime: plain Node for the engine, CLI and add-in adapters; workerd for the API.
 export default defineConfig({
   test: {
+    // Chromium, LibreOffice… found, or installed, before any test of the run needs them (tests/setup/outils.ts).
+    globalSetup: ["./tests/setup/outils.ts"],
     projects: [
       {
         test: {

@@ -5,27 +5,16 @@
 import autocannon, { type Resultat } from "autocannon";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RACINE } from "../scripts/start.ts";
+import { portLibre } from "../scripts/portLibre.ts";
 
 const CONNEXIONS = 50;
 const DUREE_S = Number(process.env.BENCH_DUREE ?? "3");
 const TOURS = Number(process.env.BENCH_TOURS ?? "3");
 const ECHAUFFEMENT_S = 1;
 const CIBLE_P99_MS = 20;
-
-async function portLibre(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const s = createServer();
-    s.once("error", ko);
-    s.listen(0, "127.0.0.1", () => {
-      const adresse = s.address();
-      s.close(() => (typeof adresse === "object" && adresse !== null ? ok(adresse.port) : ko(new Error("pas de port"))));
-    });
-  });
-}
 
 interface Scenario {
   nom: string;

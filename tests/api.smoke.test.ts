@@ -3,27 +3,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { portLibre } from "../scripts/portLibre.ts";
 
 const RACINE = resolve(import.meta.dirname, "..");
 const ASSETS = join(RACINE, "dist", "addin");
 const JETON = `smoke-${process.pid}-${Date.now()}`;
 const FICHIER_TEMOIN = `temoin-${JETON}.txt`;
 const LEURRE = join(ASSETS, "v1", "sante");
-
-function portLibre(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const s = createServer();
-    s.once("error", ko);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (typeof a === "object" && a !== null ? ok(a.port) : ko(new Error("pas de port"))));
-    });
-  });
-}
 
 /** Polls until `predicat` holds; a deadline only bounds the wait, the assertions come after. */
 async function attendre(predicat: () => Promise<boolean>, delaiMs: number): Promise<void> {

@@ -5,28 +5,17 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext } from "playwright-core";
 import { construire } from "../build/build.ts";
 import { envWrangler } from "../../scripts/start.ts";
+import { portLibre } from "../../scripts/portLibre.ts";
 
 export const RACINE = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const WRANGLER = join(RACINE, "node_modules", ".bin", "wrangler");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export function portLibre(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const s = createServer();
-    s.once("error", ko);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (typeof a === "object" && a !== null ? ok(a.port) : ko(new Error("aucun port libre"))));
-    });
-  });
-}
 
 /** Polls until `predicat` holds or the deadline passes; callers assert afterwards. */
 export async function attendre(predicat: () => Promise<boolean>, delaiMs: number): Promise<boolean> {

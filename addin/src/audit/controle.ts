@@ -1,8 +1,8 @@
 import { auditerClasseur, type RapportClasseur } from "#shared/audit/audit.ts";
 import type { LecteurClasseur } from "#shared/audit/lecteur.ts";
 import type { CatalogueBaremes } from "#shared/baremes/catalogue.ts";
-import { lettreColonne } from "#shared/modeles/formules.ts";
-import { largeurEnPoints, nomsFeuillesUniques } from "../modeles/rendu.ts";
+import { citerFeuille, lettreColonne } from "#shared/modeles/formules.ts";
+import { largeurEnPoints, nomsFeuillesUniques, paquets } from "../modeles/rendu.ts";
 import { optionsConnues, verifierProtections } from "./protection.ts";
 import { lireClasseurExcel, type ContexteLecture, type FeuilleLueExcel } from "./lecteurExcel.ts";
 import { cellulesEnCause, COLONNES_CELLULES_ENCADREES, COLONNES_RAPPORT, LARGEURS_RAPPORT, lignesRapport, TITRE_RAPPORT, type LigneRapport } from "./feuilleControle.ts";
@@ -101,23 +101,6 @@ function rapportPrecedent(lecteur: LecteurClasseur): { nom: string; encadrees: {
   return null;
 }
 
-/** Office.js address lists are kept short: a few hundred characters each. */
-function paquets(refs: readonly string[], longueurMax = 1500): string[] {
-  const r: string[] = [];
-  let courant = "";
-  for (const a of refs) {
-    if (courant !== "" && courant.length + a.length + 1 > longueurMax) {
-      r.push(courant);
-      courant = "";
-    }
-    courant = courant === "" ? a : `${courant},${a}`;
-  }
-  if (courant !== "") r.push(courant);
-  return r;
-}
-
-const citer = (feuille: string) => `'${feuille.replace(/'/g, "''")}'`;
-
 function ecrireRapport(ws: FeuilleEcrite, lignes: readonly LigneRapport[], encadrees: readonly { feuille: string; cellule: string }[]): void {
   const derniere = lettreColonne(COLONNES_RAPPORT);
   const bloc = ws.getRange(`A1:${derniere}${lignes.length}`);
@@ -161,7 +144,7 @@ function ecrireRapport(ws: FeuilleEcrite, lignes: readonly LigneRapport[], encad
   for (const adresses of paquets(parNature((l) => l.nature === "note", "B#"))) ws.getRanges(adresses).format.font.italic = true;
   lignes.forEach((l, i) => {
     if (!l.lien) return;
-    ws.getRange(`C${i + 1}`).hyperlink = { documentReference: `${citer(l.lien.feuille)}!${l.lien.cellule}`, textToDisplay: `${l.lien.feuille}!${l.lien.cellule}`, screenTip: "Aller à la cellule" };
+    ws.getRange(`C${i + 1}`).hyperlink = { documentReference: `${citerFeuille(l.lien.feuille)}!${l.lien.cellule}`, textToDisplay: `${l.lien.feuille}!${l.lien.cellule}`, screenTip: "Aller à la cellule" };
   });
   ws.freezePanes.freezeRows(2);
 }

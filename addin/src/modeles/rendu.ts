@@ -133,7 +133,7 @@ export function compresserAdresses(refs: readonly string[]): string[] {
 }
 
 /** Office.js accepts up to a few thousand characters per address: long lists are split. */
-function paquets(adresses: readonly string[], longueurMax = 2000): string[] {
+export function paquets(adresses: readonly string[], longueurMax = 2000): string[] {
   const resultat: string[] = [];
   let courant = "";
   for (const a of adresses) {

@@ -3,7 +3,7 @@
  * audit, exercises). See docs/explications.md.
  */
 export type { BaremeEtape, Etape, Explication, Operation, TypeOperation } from "./types.ts";
-export { SANS_TRACE, Traceur, baremeEtape, statutDesEtapes, type Ref, type Trace } from "./traceur.ts";
+export { SANS_TRACE, Traceur, baremeEtape, extraire, statutDesEtapes, type Ref, type Trace } from "./traceur.ts";
 export { expliquer, expliquerObjet } from "./fonctions.ts";
 export { verifierEtapes, recalculer, operandes } from "./verification.ts";
 export { explicationEnTexte, etapeEnLignes, valeurLisible, calculLisible, formatDecimal } from "./texte.ts";

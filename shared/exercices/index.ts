@@ -55,7 +55,7 @@ function valeurSaisie(v: ValeurCellule | undefined): number | string | boolean |
 
 function feuilleConsignes(titre: string, role: RoleExercice, cas: CasExercice, reponses: readonly ReponseAttendue[], competences: readonly CompetenceExercee[]): Feuille {
   const f = new ConstructeurFeuille("consignes", "Consignes");
-  f.colonnes = [130];
+  f.colonnes = [100];
   let l = 1;
   const ligne = (texte: string, style: Parameters<typeof f.texte>[2] = "libelle") => f.texte(`A${l++}`, texte, style);
   ligne(`Exercice LogSoc : ${titre}, cas n° ${cas.graine}`, "titre");
@@ -78,6 +78,7 @@ function feuilleConsignes(titre: string, role: RoleExercice, cas: CasExercice, r
   l++;
   ligne("Contrôle", "section");
   ligne("Contrôlez le classeur complété avec « logsoc verifier fichier.xlsx » ou le bouton « Contrôler ce classeur » du volet LogSoc : le rapport signale chaque résultat faux et dit quelles compétences le dossier atteste.");
+  f.impression = { orientation: "portrait", derniereColonne: "A", derniereLigne: l - 1 };
   return f.construire();
 }
 

@@ -35,7 +35,7 @@ describe("evaluerBudget : une famille, calculée à la main", () => {
     expect(r.ressources).toEqual({ total: 2349.02, parType: { salaire: 1920.5, prestations_familiales: 148.52, aide_logement: 280 }, aideLogement: 280 });
     expect(r.charges.total).toBe(1609);
     expect(r.charges.logement).toBe(770); // loyer 650 + charges locatives 120
-    expect(r.foyer).toEqual({ personnes14Plus: 2, enfantsMoins14: 2, couple: true, personnes: 4, unitesConsommation: 2.1 });
+    expect(r.foyer).toEqual({ personnes14Plus: 2, enfantsMoins14: 2, couple: true, personnes: 4, unitesConsommation: 2.1, isolementMajore: false });
   });
 
   it("reste à vivre : 740,02 € ; /4/30 = 6,1668… ; /2,1 = 352,3904… ; /2,1/30 = 11,7463…", () => {

@@ -9,7 +9,7 @@ describe("logsoc baremes (binaire réel)", () => {
     expect(r.out).toMatch(/rsa_montant_forfaitaire\s+RSA : montant forfaitaire\s+01\/04\/2026\s+non vérifié/);
     expect(r.out).toMatch(/plafonds_ressources_hlm\s+.*01\/01\/2026\s+estimation/);
     expect(r.out).toMatch(/apl_forfait_charges\s+.*01\/10\/2025\s+officiel/);
-    expect(r.out.split("\n").filter((l) => /^ {2}[a-z_]+ {2}/.test(l) && !l.startsWith("  identifiant"))).toHaveLength(10);
+    expect(r.out.split("\n").filter((l) => /^ {2}[a-z_]+ {2}/.test(l) && !l.startsWith("  identifiant"))).toHaveLength(11);
   });
 
   it("liste en JSON", () => {
@@ -73,8 +73,8 @@ describe("logsoc calc et les fonctions des barèmes (binaire réel)", () => {
   it("RSA_FORFAITAIRE VRAI 2 2025-06-01 → 1357.69 (646,52 × 2,1)", () => {
     expect(logsoc("calc", "RSA_FORFAITAIRE", "VRAI", "2", "2025-06-01")).toEqual({ code: 0, out: "1357.69\n", err: "" });
   });
-  it("PLAFOND_RESSOURCES PLS 7 PARIS 2025-06-01 → 120754", () => {
-    expect(logsoc("calc", "PLAFOND_RESSOURCES", "PLS", "7", "PARIS", "2025-06-01").out).toBe("120754\n");
+  it("PLAFOND_RESSOURCES PLS 7 PARIS 2025-06-01 → 108 648 + 12 107 = 120755 (table PLS publiée, issue 13)", () => {
+    expect(logsoc("calc", "PLAFOND_RESSOURCES", "PLS", "7", "PARIS", "2025-06-01").out).toBe("120755\n");
   });
   it("BAREME saisie_remuneration 2025-06-01 fractions.t6 → \"2/3\"", () => {
     expect(logsoc("calc", "BAREME", "saisie_remuneration", "2025-06-01", "fractions.t6").out).toBe('"2/3"\n');

@@ -37,6 +37,19 @@ describe("logsoc baremes (binaire réel)", () => {
     expect(r.out).toContain("valeur la moins sûre : estimation");
   });
 
+  it("détail : chaque changement de statut de l'issue 13 montre son texte source (saisie 2026, seuil de pauvreté 2023, forfait charges DOM 2022)", () => {
+    const saisie = logsoc("baremes", "saisie_remuneration", "--date", "2026-02-01");
+    expect(saisie.out).toContain("Source : Décret n° 2025-1299 du 24 décembre 2025 (JO du 26 décembre 2025)");
+    expect(saisie.out).toContain("Statut de la version : officiel.");
+    expect(saisie.out).toMatch(/Statut relevé de « non vérifié » à « officiel »/);
+    const seuil = logsoc("baremes", "seuil_pauvrete_insee", "--date", "2025-08-01");
+    expect(seuil.out).toContain("Source : Insee Première n° 2063, juillet 2025 (niveaux de vie 2023)");
+    expect(seuil.out).toMatch(/Statut relevé de « non vérifié » à « officiel »/);
+    const dom = logsoc("baremes", "apl_forfait_charges", "--date", "2022-08-01");
+    expect(dom.out).toMatch(/dom\.base\s+37,67 \(calculé\)/);
+    expect(dom.out).toMatch(/dom : calculé — .*36,40 × 1,035 = 37,674 → 37,67/);
+  });
+
   it("détail en JSON : version, source, statut, dates des versions", () => {
     const r = logsoc("baremes", "smic", "--date", "2026-06-01", "--json");
     expect(r.code).toBe(0);

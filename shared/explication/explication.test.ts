@@ -243,9 +243,7 @@ describe("RSA forfaitaire expliqué", () => {
         ["Coefficient du foyer (5 personnes, couple)", 2.5],
         ["Montant forfaitaire du foyer", 1616.3],
         ["Taux du forfait logement (3 personnes ou plus)", 0.165],
-        ["Coefficient du demandeur", 1],
-        ["Majoration : 2e personne du foyer", 0.5],
-        ["Majoration : 3e personne du foyer", 0.3],
+        // 1 + 0,5 + 0,3 : the coefficient and majorations already read above, cited again.
         ["Coefficient de 3 personnes (base du forfait)", 1.8],
         ["Forfait logement, avant arrondi", 192.01644],
         ["Forfait logement", 192.02],
@@ -255,7 +253,8 @@ describe("RSA forfaitaire expliqué", () => {
       ]),
     );
     expect(x.etapes[6]!.operation).toEqual({ type: "somme", termes: [1, 2, 3, 4, 5] });
-    expect(x.etapes[16]!.operation).toEqual({ type: "minimum", termes: [14, 15] });
+    expect(x.etapes[9]!.operation).toEqual({ type: "somme", termes: [1, 2, 3] });
+    expect(x.etapes[13]!.operation).toEqual({ type: "minimum", termes: [11, 12] });
     expect(x.etapes[0]!.bareme).toMatchObject({ id: "rsa_montant_forfaitaire", version: "2025-04-01", cle: "montant", statut: "officiel" });
   });
 });
@@ -295,7 +294,7 @@ describe("texte pour un rapport", () => {
     const t = explicationEnTexte(expliquer("TAUX_EFFORT", [650, 120, 280, 1800], ctx), "Taux d'effort");
     expect(t).toContain("Résultat : 27,22 %");
     expect(t).toContain("5. Dépense de logement = loyer + charges = 650,00 + 120,00 = 770,00 €/mois");
-    expect(t).toContain("8. Taux d'effort = arrondi à 4 décimales (0,01 %) = 0,272222… arrondi au plus proche à 4 décimales = 27,22 %");
+    expect(t).toContain("8. Taux d'effort : 27,22 % (arrondi à 4 décimales (0,01 %), de 0,272222…)");
   });
 });
 

@@ -1,7 +1,7 @@
 import { ConstructeurFeuille } from "../modeles/constructeur.ts";
 import type { Feuille } from "../modeles/spec.ts";
 import { dateFr } from "../baremes/catalogue.ts";
-import { LIBELLES_STATUT } from "../baremes/schema.ts";
+import { LIBELLES_STATUT, statutLePlusFaible, type Statut } from "../baremes/schema.ts";
 import { calculLisible, valeurLisible } from "../explication/texte.ts";
 import type { Explication } from "../explication/types.ts";
 import type { CasExercice } from "./generateur.ts";
@@ -37,9 +37,11 @@ function cle(e: Etape): string {
 }
 
 /**
- * The line of a step on the sheet. The case's data and the method's constants are not written: they are
- * in the dossier and in the calculations that use them. A barème value names its scale (version, status
- * and source at the end of the sheet); a rounding is written on the line of the figure it rounds.
+ * The line of a step on the sheet: its name, the calculation with the case's numbers, its value. The
+ * case's data, the method's constants and the barème values are not written as lines: the data are in
+ * the dossier, and every number appears in the calculation that uses it; the barème values are listed
+ * at the end with their versions, statuses and sources. A rounding is written on the line of the figure
+ * it rounds.
  */
 function ligneEtape(e: Etape, etapes: readonly Etape[], arrondi?: Etape): string | null {
   const valeur = valeurLisible(e.valeur, e.unite);
@@ -47,14 +49,21 @@ function ligneEtape(e: Etape, etapes: readonly Etape[], arrondi?: Etape): string
   switch (e.operation.type) {
     case "entree":
     case "constante":
-      return null;
     case "bareme":
-      return `${e.libelle} : ${valeur} (barème ${e.bareme!.id})`;
+      return null;
     case "reprise":
       return `${e.libelle} = ${valeur} (${e.formule})${suite}`;
     default:
-      return `${e.libelle} = ${e.formule} = ${calculLisible(e.operation, etapes)} = ${valeur}${suite}`;
+      return `${e.libelle} = ${calculLisible(e.operation, etapes)} = ${valeur}${suite}`;
   }
+}
+
+interface VersionCitee {
+  id: string;
+  version: string;
+  statut: Statut;
+  source: string;
+  valeurs: Map<string, string>;
 }
 
 export function feuilleCorrigeCommente(titre: string, cas: CasExercice, resultats: readonly ResultatCommente[], explications: ReadonlyMap<string, Explication>): Feuille {
@@ -64,14 +73,14 @@ export function feuilleCorrigeCommente(titre: string, cas: CasExercice, resultat
   const ligne = (texte: string, style: Parameters<typeof f.texte>[2] = "libelle") => f.texte(`A${l++}`, texte, style);
   ligne(`Corrigé commenté : ${titre}, cas n° ${cas.graine}`, "titre");
   ligne(
-    "Pour chaque résultat à trouver : les étapes du calcul avec les nombres du cas et les valeurs de barème utilisées (versions, statuts et sources en fin de feuille). Une étape déjà détaillée pour un résultat précédent n'est pas répétée.",
+    "Pour chaque résultat à trouver, les étapes du calcul avec les nombres du cas ; les valeurs de barème utilisées, leurs versions, statuts et sources sont en fin de feuille. Une étape déjà détaillée n'est pas répétée.",
     "sousTitre",
   );
   const ecrites = new Set<string>();
-  const versions = new Map<string, { id: string; version: string; statut: string; source: string }>();
+  const versions = new Map<string, VersionCitee>();
   for (const r of resultats) {
     l++;
-    ligne(`${r.libelle} : ${r.lisible} (feuille « ${r.feuille} », cellule ${r.cellule})`, "section");
+    ligne(`${r.libelle} : ${r.lisible} (${r.feuille}, ${r.cellule})`, "section");
     const x = explications.get(r.id);
     if (x === undefined) {
       const raison = SANS_CALCUL.find(([motif]) => motif.test(r.id))?.[1];
@@ -80,7 +89,14 @@ export function feuilleCorrigeCommente(titre: string, cas: CasExercice, resultat
     }
     let nouvelles = 0;
     x.etapes.forEach((e, i) => {
-      if (e.bareme) versions.set(`${e.bareme.id}@${e.bareme.version}`, e.bareme);
+      if (e.bareme) {
+        const k = `${e.bareme.id}@${e.bareme.version}`;
+        const v = versions.get(k) ?? { ...e.bareme, valeurs: new Map<string, string>() };
+        v.valeurs.set(e.bareme.cle, valeurLisible(e.valeur, e.unite));
+        // The weakest status of the values read in this version is the one shown.
+        v.statut = statutLePlusFaible(v.statut, e.bareme.statut);
+        versions.set(k, v);
+      }
       const k = cle(e);
       if (ecrites.has(k)) return;
       ecrites.add(k);
@@ -97,9 +113,12 @@ export function feuilleCorrigeCommente(titre: string, cas: CasExercice, resultat
   }
   if (versions.size > 0) {
     l++;
-    ligne("Sources des barèmes utilisés", "section");
-    for (const v of versions.values()) ligne(`${v.id}, version du ${dateFr(v.version)} (${LIBELLES_STATUT[v.statut as keyof typeof LIBELLES_STATUT]}) : ${v.source}`, "note");
+    ligne("Valeurs des barèmes utilisées et leurs sources", "section");
+    for (const v of versions.values()) {
+      const valeurs = [...v.valeurs].map(([cle, x]) => `${cle} = ${x}`).join(" ; ");
+      ligne(`Barème ${v.id}, version du ${dateFr(v.version)} (${LIBELLES_STATUT[v.statut]}) : ${valeurs}. Source : ${v.source}`, "note");
+    }
   }
-  f.impression = { orientation: "portrait", derniereColonne: "A", derniereLigne: l - 1 };
+  f.impression = { orientation: "portrait", derniereColonne: "A", derniereLigne: l - 1, pagesEnHauteur: 1 };
   return f.construire();
 }

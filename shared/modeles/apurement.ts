@@ -1,7 +1,7 @@
 import { ENTETE_PLAN } from "../fonctions/calculs.ts";
 import { MAX_ECHEANCES } from "../planApurement.ts";
 import { assembler, ConstructeurFeuille, entier, VALIDATIONS } from "./constructeur.ts";
-import { feuilleBaremes, type LigneBareme } from "./feuilleBaremes.ts";
+import { feuilleBaremes, marqueStatut, type LigneBareme } from "./feuilleBaremes.ts";
 import { lettreColonne, refAbsolue } from "./formules.ts";
 import type { SpecModele } from "./spec.ts";
 import { ligneBareme, periodeBaremes, type ContexteBaremes } from "./sources.ts";
@@ -111,15 +111,15 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   f.formule("B12", `IF(ISNUMBER(B6),"Mensualité saisie",IF(ISNUMBER(B7),"Durée saisie","Plan par défaut de la CAF ("&${b("planCafMois")}&" mois)"))`, { id: "plan.mode" });
   f.fusionner("B12:D12");
   f.texte("A13", "Dette retenue (au centime)");
-  f.formule("B13", 'IF(I8="",I5/100,NA())', { style: "resultat", format: "montant", id: "plan.detteRetenue" });
+  f.formule("B13", 'IF(I8="",I5/100,IF(B5="","",NA()))', { style: "resultat", format: "montant", id: "plan.detteRetenue" });
   f.texte("A14", "Mensualité de reprise de dette");
-  f.formule("B14", 'IF(I8="",I6/100,NA())', { style: "resultat", format: "montant", id: "plan.mensualiteRetenue" });
+  f.formule("B14", 'IF(I8="",I6/100,IF(B5="","",NA()))', { style: "resultat", format: "montant", id: "plan.mensualiteRetenue" });
   f.texte("A15", "Nombre d'échéances (durée du plan, en mois)");
-  f.formule("B15", 'IF(I8="",I7,NA())', { style: "resultat", format: "entier", id: "plan.nombreEcheances" });
+  f.formule("B15", 'IF(I8="",I7,IF(B5="","",NA()))', { style: "resultat", format: "entier", id: "plan.nombreEcheances" });
   f.texte("A16", "Dernière échéance (le solde)");
-  f.formule("B16", 'IF(I8="",(I5-(I7-1)*I6)/100,NA())', { style: "resultat", format: "montant", id: "plan.derniereEcheance" });
+  f.formule("B16", 'IF(I8="",(I5-(I7-1)*I6)/100,IF(B5="","",NA()))', { style: "resultat", format: "montant", id: "plan.derniereEcheance" });
   f.texte("A17", "Total remboursé (somme de l'échéancier)");
-  f.formule("B17", `IF(I8="",ROUND(SUM(C${premiere}:C${derniere}),2),NA())`, { style: "resultat", format: "montant", id: "plan.totalRembourse" });
+  f.formule("B17", `IF(I8="",ROUND(SUM(C${premiere}:C${derniere}),2),IF(B5="","",NA()))`, { style: "resultat", format: "montant", id: "plan.totalRembourse" });
   f.texte("A18", "Contrôle");
   f.formule(
     "B18",
@@ -156,6 +156,13 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
     "Au-delà de la durée d'un protocole de cohésion sociale (prolongeable par avenant, voir la feuille Barèmes).",
   );
   repere(24, "plan.avertissementSurendettement", "Plan de surendettement (C. consommation L.732-3)", b("surendettementMaxMois"), "Au-delà des 7 ans d'un plan de surendettement.");
+
+  // Honest figures (DESIGN.md §2.8): the reference durations, when one of them is not official.
+  const marque = marqueStatut(Object.values(baremes));
+  if (marque !== "") {
+    f.texte("A25", marque, "alerte");
+    f.fusionner("A25:F25");
+  }
 
   // ——— Signataires ———
   // The block the tenant signs prints after the last instalment (rows below the schedule): here, who signs.
@@ -212,7 +219,8 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   for (let k = 1; k <= MAX_ECHEANCES + lignesSignature.length; k++) {
     const r = premiere + k - 1;
     const dans = `${k}<=$I$9`;
-    const signature = `IF(${k}-$I$9<=${lignesSignature.length},INDEX($H$${SIGNATURE}:$H$${finSignature},${k}-$I$9)&"","")`;
+    // Below a refused plan (a message in I8), no signature block: there is nothing to sign.
+    const signature = `IF(AND(${k}-$I$9<=${lignesSignature.length},OR($I$8="",$B$5="")),INDEX($H$${SIGNATURE}:$H$${finSignature},${k}-$I$9)&"","")`;
     f.formule(`A${r}`, `IF(${dans},${k},${signature})`, { style: "ligne", format: "entier" });
     if (k > MAX_ECHEANCES) continue;
     f.formule(`B${r}`, `IF(AND(${dans},ISNUMBER($B$8)),EDATE($B$8,${k - 1}),"")`, { style: "ligne", format: "date" });

@@ -7,7 +7,7 @@ import { unitesConsommation } from "../foyer.ts";
 import { categorieMenage, PERSONNES_MAX } from "../categorieMenage.ts";
 import { CATEGORIE_MAX, plafondRessources } from "../plafondsRessources.ts";
 import { FINANCEMENTS, LIBELLES_ZONE, ZONES, type Financement, type Zone } from "../baremes/valeurs.ts";
-import { LIBELLES_STATUT, statutLePlusFaible, type Statut } from "../baremes/schema.ts";
+import { statutLePlusFaible, type Statut } from "../baremes/schema.ts";
 import { noteDeCle, statutDeCle } from "../baremes/cle.ts";
 import { assembler, ConstructeurFeuille, entier, liste, VALIDATIONS } from "./constructeur.ts";
 import { feuilleBaremes, REFS_BAREMES, type TableauBareme } from "./feuilleBaremes.ts";
@@ -174,7 +174,8 @@ function tableauPlafonds(ctx: ContexteBaremes): TableauBareme {
         cle: `${fin}|${LIBELLES_ZONE[zone]}`,
         libelle: `${fin}, ${LIBELLES_ZONE[zone]}`,
         valeurs: cles.map((k) => valeurs[fin][zone][k]!),
-        statut: note === undefined ? LIBELLES_STATUT[statut] : `${LIBELLES_STATUT[statut]} (${note})`,
+        statut,
+        ...(note !== undefined ? { note } : {}),
       };
     }),
   );
@@ -329,6 +330,14 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   ];
   for (const [ligne, texte] of libelles) f.texte(`A${ligne}`, texte);
   f.texte(`${note}${R.partPlafond}`, "Comparaison avec le plafond du financement, de la zone et de la catégorie (Barèmes).", "note");
+  // Honest figures (DESIGN.md §2.8): the plafond row the dwelling uses may be an estimate (PLAI 2026…).
+  const cleGrille = `IF($B$${R.financement}="PLS","PLUS",$B$${R.financement})&"|"&$B$${R.zone}`;
+  const statutGrille = `INDEX({baremes}!${grille.statuts},MATCH(${cleGrille},{baremes}!${grille.cles},0))`;
+  f.formule(
+    `${note}${R.sousPlafond}`,
+    `IF(ISNA(MATCH(${cleGrille},{baremes}!${grille.cles},0)),"",IF(AND(${statutGrille}="officiel",$B$${R.financement}<>"PLS"),"","⚠ Plafond "&$B$${R.financement}&" ("&$B$${R.zone}&") : valeur "&IF($B$${R.financement}="PLS","calculée (PLUS × 1,3)"&IF(${statutGrille}="officiel",""," à partir d'un PLUS "&${statutGrille}),${statutGrille})&", motif dans la feuille Barèmes. À vérifier avant la décision."))`,
+    { style: "alerte", id: "seance.statutPlafond" },
+  );
   f.texte(`${note}${R.sejour}`, "Seule la vérification de la condition de séjour figure sur la fiche (CCH R.441-1).", "note");
   f.texte(`${note}${R.adaptation}`, "Indiquer le besoin d'adaptation du logement, jamais sa cause.", "note");
   f.texte(`${note}${R.vigilance}`, "Un refus se fonde sur le taux d'effort ou le reste à vivre calculés, jamais sur le seul niveau de ressources.", "note");
@@ -382,10 +391,11 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     const cmi = cel(R.cmiValide);
     // The value if it is a whole number in [min, max], else NA(); INT is only reached for a number (INT("deux") is #VALUE!).
     const entierEntre = (x: string, min: string, max: string) => `IF(ISNUMBER(${x}),IF(AND(${x}>=${min},${x}<=${max},${x}=INT(${x})),${x},NA()),NA())`;
-    f.formule(p, entierEntre(cel(R.personnes14Plus), "1", String(PERSONNES_MAX)), { id: id("calcul.personnes14Plus") });
+    // Blank is clean (DESIGN.md §6): a candidate column left empty computes nothing, not #N/A.
+    f.formule(p, `IF(${vide},"",${entierEntre(cel(R.personnes14Plus), "1", String(PERSONNES_MAX))})`, { id: id("calcul.personnes14Plus") });
     f.formule(e, `IF(${cel(R.enfantsMoins14)}="",0,${entierEntre(cel(R.enfantsMoins14), "0", String(PERSONNES_MAX))})`, { id: id("calcul.enfantsMoins14") });
     f.formule(pac, `IF(${cel(R.personnesACharge)}="",0,${entierEntre(cel(R.personnesACharge), "0", `${p}+${e}-1`)})`, { id: id("calcul.personnesACharge") });
-    f.formule(cmi, `IF(${cel(R.cmi)}="",0,${entierEntre(cel(R.cmi), "0", `${p}+${e}`)})`, { id: id("calcul.titulairesCmi") });
+    f.formule(cmi, `IF(OR(${vide},${cel(R.cmi)}=""),0,${entierEntre(cel(R.cmi), "0", `${p}+${e}`)})`, { id: id("calcul.titulairesCmi") });
     f.formule(cel(R.personnes), `IF(${vide},"",${p}+${e})`, { format: "entier", id: id("personnes") });
     f.formule(cel(R.uc), `IF(${vide},"",(10+5*(${p}-1)+3*${e})/10)`, { format: "uc", id: id("uc") });
     const jeune = `${cel(R.jeuneMenage)}="Oui"`;
@@ -412,15 +422,15 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     f.formule(cel(R.anneeRevenus), `IF(ISNUMBER($B$${R.date}),YEAR($B$${R.date})-2,"")`, { format: "entier", id: id("anneeRevenus") });
     const fin = `$B$${R.financement}`;
     const base = `IF(${fin}="PLS","PLUS",${fin})`;
-    f.formule(cel(R.ligneGrille), `MATCH(${base}&"|"&$B$${R.zone},{baremes}!${grille.cles},0)`, { id: id("calcul.ligneGrille") });
+    f.formule(cel(R.ligneGrille), `IF(${vide},"",MATCH(${base}&"|"&$B$${R.zone},{baremes}!${grille.cles},0))`, { id: id("calcul.ligneGrille") });
     const ligneG = cel(R.ligneGrille);
     const cat = cel(R.categorie);
     f.formule(
       cel(R.plafondBase),
-      `IF(${cat}<=6,INDEX({baremes}!${grille.valeurs},${ligneG},${cat}),INDEX({baremes}!${grille.valeurs},${ligneG},6)+(${cat}-6)*INDEX({baremes}!${grille.valeurs},${ligneG},7))`,
+      `IF(${vide},"",IF(${cat}<=6,INDEX({baremes}!${grille.valeurs},${ligneG},${cat}),INDEX({baremes}!${grille.valeurs},${ligneG},6)+(${cat}-6)*INDEX({baremes}!${grille.valeurs},${ligneG},7)))`,
       { id: id("calcul.plafondBase") },
     );
-    f.formule(cel(R.plafond), `IF(${vide},"",IF(${cat}>${CATEGORIE_MAX},NA(),IF(${fin}="PLS",ROUND(${cel(R.plafondBase)}*13/10,0),${cel(R.plafondBase)})))`, {
+    f.formule(cel(R.plafond), `IF(${vide},"",IF(ISNA(${ligneG}),"Renseignez le financement et la zone du logement.",IF(${cat}>${CATEGORIE_MAX},NA(),IF(${fin}="PLS",ROUND(${cel(R.plafondBase)}*13/10,0),${cel(R.plafondBase)}))))`, {
       style: "resultat",
       format: "montantEntier",
       id: id("plafond"),
@@ -449,7 +459,7 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
       uc: `ROUND(${rav}/((10+5*(${p}-1)+3*${e})/10),2)`,
       jour_uc: `ROUND(${rav}/((10+5*(${p}-1)+3*${e})/10)/30,2)`,
     };
-    METHODES_RAV.forEach((m, k) => f.formule(`${c}${R.rav1 + k}`, formulesRav[m], { format: "montant", id: id(`calcul.rav${k + 1}`) }));
+    METHODES_RAV.forEach((m, k) => f.formule(`${c}${R.rav1 + k}`, `IF(${vide},"",${formulesRav[m]})`, { format: "montant", id: id(`calcul.rav${k + 1}`) }));
     f.formule(cel(R.ravMensuel), `IF(${vide},"",${c}${R.rav1})`, { format: "montant", id: id("ravMensuel") });
     f.formule(cel(R.ravMethode), `IF(${vide},"",INDEX(${c}${R.rav1}:${c}${R.rav1 + 3},MATCH($B$${R.methode},${listeMethodes},0)))`, {
       style: "resultat",

@@ -4,7 +4,7 @@ import { LIBELLES_METHODE_RAV, type MethodeRav } from "../resteAVivre.ts";
 import { ENFANTS_MAX } from "../rsa.ts";
 import { evaluerBudget, validerEvaluation, type EntreeEvaluation, type ResultatEvaluation, type TypeCharge, type TypeRessource } from "../evaluation.ts";
 import { assembler, ConstructeurFeuille, entier, VALIDATIONS } from "./constructeur.ts";
-import { feuilleBaremes, REFS_BAREMES, type LigneBareme } from "./feuilleBaremes.ts";
+import { feuilleBaremes, marqueStatut, REFS_BAREMES, type LigneBareme } from "./feuilleBaremes.ts";
 import { refAbsolue } from "./formules.ts";
 import type { SpecModele, ValeursSaisies } from "./spec.ts";
 import { denominateurFraction, ligneBareme, periodeBaremes, versionEnVigueur, type ContexteBaremes } from "./sources.ts";
@@ -268,10 +268,11 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   f.texte(`A${lTaux}`, "Taux d'effort (arrêté du 10 mars 2011)");
   // Same order of checks as the engine: no resources (besides the aide) is a division by zero, then an
   // aide larger than the rent and charges is refused (#N/A and a message).
-  f.formule(`B${lTaux}`, `IF(AND(${TR}-${AL}>0,${AL}>${LOYER}+${CHL}),NA(),ROUND((${LOYER}+${CHL}-${AL})/(${TR}-${AL}),4))`, { style: "resultat", format: "taux", id: "resultats.tauxEffort" });
+  // Blank is clean: nothing typed yet (no resources, no charges) shows nothing, not #DIV/0!.
+  f.formule(`B${lTaux}`, `IF(AND(${TR}=0,${TC}=0),"",IF(AND(${TR}-${AL}>0,${AL}>${LOYER}+${CHL}),NA(),ROUND((${LOYER}+${CHL}-${AL})/(${TR}-${AL}),4)))`, { style: "resultat", format: "taux", id: "resultats.tauxEffort" });
   f.formule(
     `C${lTaux}`,
-    `IF(${TR}-${AL}<=0,"Aucune ressource hors aide au logement : taux d'effort non calculable.",IF(${AL}>${LOYER}+${CHL},"L'aide au logement dépasse le loyer et les charges locatives : vérifiez la saisie.","(Loyer + charges locatives − aide au logement) / (ressources − aide au logement) : l'aide, déduite du loyer, n'est pas comptée une seconde fois dans les ressources."))`,
+    `IF(AND(${TR}=0,${TC}=0),"Saisissez les ressources et les charges du foyer.",IF(${TR}-${AL}<=0,"Aucune ressource hors aide au logement : taux d'effort non calculable.",IF(${AL}>${LOYER}+${CHL},"L'aide au logement dépasse le loyer et les charges locatives : vérifiez la saisie.","(Loyer + charges locatives − aide au logement) / (ressources − aide au logement) : l'aide, déduite du loyer, n'est pas comptée une seconde fois dans les ressources.")))`,
     { style: "note", id: "resultats.tauxEffortNote" },
   );
 
@@ -330,8 +331,21 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   f.formule(`B${lCap + 3}`, "MAX(F16,F13)/100", { style: "calcul", format: "montant", id: "resultats.depensesCourantes" });
   f.texte(`C${lCap + 3}`, "Le plus élevé du RSA du foyer et du total des charges.", "note");
 
+  // Honest figures (DESIGN.md §2.8): beside the results computed from barème values, which of them are
+  // not official and why. The capacité, the RSA du foyer, the quotité and the dépenses courantes use the
+  // RSA and saisie barèmes.
+  const marque = marqueStatut(baremes.lignes.filter((l) => l.id.startsWith("rsa.") || l.id.startsWith("saisie.")));
+  let derniere = lCap + 3;
+  if (marque !== "") {
+    for (let k = 0; k <= 3; k++) f.texte(`D${lCap + k}`, "⚠", "alerte");
+    f.texte(`A${lCap + 4}`, "⚠ Statut des barèmes utilisés", "alerte");
+    f.texte(`B${lCap + 4}`, marque, "alerte");
+    f.fusionner(`B${lCap + 4}:C${lCap + 4}`);
+    derniere = lCap + 4;
+  }
+
   // Foyer, ressources and charges on page 1; dettes and indicateurs on page 2; helpers (E:F) not printed.
-  f.impression = { orientation: "portrait", derniereColonne: "C", derniereLigne: lCap + 3, sauts: [PREMIERE_DETTE - 2] };
+  f.impression = { orientation: "portrait", derniereColonne: "D", derniereLigne: derniere, sauts: [PREMIERE_DETTE - 2] };
   const evaluation = f.construire();
   const nom = (n: string, ref: string, description: string) => ({ nom: n, feuille: "evaluation", ref, description });
   return assembler(

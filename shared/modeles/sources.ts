@@ -61,7 +61,8 @@ export function ligneBareme(
   const { valeur } = valeurParCle(v.valeurs, cle, { bareme, dateEffet: v.dateEffet });
   const nombre = typeof valeur === "string" && FRACTION.test(valeur) ? valeurFraction(valeur) : valeur;
   if (typeof nombre !== "number") throw new Error(`La valeur ${bareme}.${cle} n'est pas un nombre.`);
-  return { ...ligne, valeur: nombre, dateEffet: v.dateEffet, statut: statutDe(v, cle), source: sourceDe(v) };
+  const note = noteDeCle(v, cle);
+  return { ...ligne, valeur: nombre, dateEffet: v.dateEffet, statut: statutDe(v, cle), source: sourceDe(v), statutCode: statutDeCle(v, cle), ...(note !== undefined ? { note } : {}) };
 }
 
 /**

@@ -203,6 +203,39 @@ function montantOuErreur(valeur: number | null, erreur: { code: CodeErreur } | u
 
 const foyers: Cas<SaisieEvaluation>[] = [];
 const plans: Cas<PlanApurementEntree & { main?: PlanMain }>[] = [];
+
+/** Who signs the first hand-worked plan: the block printed after its last instalment names them. */
+const SIGNATAIRES: ValeursSaisies = {
+  "signature.lieu": "Lyon",
+  "signature.date": { date: "2026-12-03" as DateISO },
+  "signature.locataire": "Mme Ana Lopes",
+  "signature.bailleur": "M. Jo Petit, chargé de recouvrement",
+};
+
+/**
+ * The signature block in column A right after the last instalment, line by line (null: a blank line),
+ * as the printed plan must read it; the date in French (dd/mm/yyyy) whatever the machine's locale.
+ */
+function blocSignature(signe: boolean): (string | null)[] {
+  return [
+    null,
+    "ENGAGEMENT ET SIGNATURES",
+    "Le locataire s'engage à verser chaque mois,",
+    "en plus du loyer courant, l'échéance de reprise",
+    "de dette de l'échéancier ci-dessus, jusqu'à",
+    "l'apurement complet de la dette. Tout retard",
+    "est signalé sans délai au bailleur.",
+    signe ? "Fait à Lyon, le 03/12/2026" : "Fait à ………………, le …… / …… / ……",
+    null,
+    signe ? "Le locataire : Mme Ana Lopes" : "Le locataire : ",
+    "Signature :",
+    null,
+    null,
+    signe ? "Pour le bailleur : M. Jo Petit, chargé de recouvrement" : "Pour le bailleur : ",
+    "Signature :",
+    null,
+  ];
+}
 const fiches: Cas<SaisieCal>[] = [];
 const grilles: Cas<Record<string, StatutCompetence | null>>[] = [];
 /** Inputs the engine refuses (text typed where a number is expected, impossible composition): the template must say why. */
@@ -228,6 +261,7 @@ beforeAll(async () => {
       "plan.premiereEcheance": p.premiereEcheance ? { date: p.premiereEcheance } : null,
       "plan.loyerResiduel": p.loyerResiduel === undefined || p.loyerResiduel === null ? null : Number(p.loyerResiduel),
     };
+    if (i === 0) Object.assign(saisies, SIGNATAIRES);
     const nom = i < PLANS_MAIN.length ? `plan calculé à la main n°${i + 1}` : `plan généré n°${i - PLANS_MAIN.length + 1}`;
     plans.push(await preparer(nom, `apurement-${i}.xlsx`, modele("apurement", datePlans), saisies, p));
   }
@@ -405,9 +439,15 @@ describe("modèles recalculés par LibreOffice et comparés au moteur", () => {
         const alerte = typeof v === "string" && v.startsWith("Au-delà");
         if (alerte !== drapeaux[i]) ecarts.push(`${cas.nom}, ${lire(cas, id).ou} : LibreOffice « ${String(v)} », moteur ${drapeaux[i] ? "avertit" : "n'avertit pas"}`);
       });
-      for (let k = 1; k <= MAX_ECHEANCES; k++) {
+      const bloc = blocSignature(cas === plans[0]);
+      for (let k = 1; k <= MAX_ECHEANCES + bloc.length; k++) {
         const r = PREMIERE_LIGNE_ECHEANCIER + k - 1;
         const e = plan.echeances[k - 1];
+        const ligneBloc = k > plan.nombreEcheances && k - plan.nombreEcheances <= bloc.length ? bloc[k - plan.nombreEcheances - 1]! : null;
+        if (k > MAX_ECHEANCES) {
+          verifierValeur(ecarts, `${cas.nom}, ${feuille}!A${r} (bloc de signatures)`, lireRef(cas, feuille, `A${r}`), ligneBloc);
+          continue;
+        }
         const cellule = (col: string) => ({ ou: `${cas.nom}, ${feuille}!${col}${r} (échéance ${k})`, valeur: lireRef(cas, feuille, `${col}${r}`) });
         const attendus: [string, Attendu][] = e
           ? [
@@ -418,7 +458,7 @@ describe("modèles recalculés par LibreOffice et comparés au moteur", () => {
               ["E", e.totalAVerser === null ? null : e.totalAVerser.toNumber()],
               ["F", e.resteDu.toNumber()],
             ]
-          : ["A", "B", "C", "D", "E", "F"].map((c) => [c, null]);
+          : ["A", "B", "C", "D", "E", "F"].map((c) => [c, c === "A" ? ligneBloc : null]);
         for (const [col, attendu] of attendus) {
           const { ou, valeur } = cellule(col);
           verifierValeur(ecarts, ou, valeur, attendu);

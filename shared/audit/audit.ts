@@ -3,17 +3,17 @@ import { CATALOGUE, dateFr, type CatalogueBaremes } from "../baremes/catalogue.t
 import { estErreurLogsoc } from "../errors.ts";
 import { formatEuros } from "../format.ts";
 import { trouverCompetence } from "../referentiel/index.ts";
-import { construireModele, DESCRIPTIONS_MODELES, estTypeModele } from "../modeles/index.ts";
+import { DESCRIPTIONS_MODELES, estTypeModele } from "../modeles/index.ts";
 import { refAbsolue, resoudreFormule } from "../modeles/formules.ts";
 import type { SpecModele, TypeModele, ValeurCellule } from "../modeles/spec.ts";
-import { CLES_META_EXERCICE, estTypeExercice, ROLES_EXERCICE, specEnonce, type RoleExercice, type TypeExercice } from "../exercices/enonce.ts";
+import { CLES_META_EXERCICE, estTypeExercice, ROLES_EXERCICE, type RoleExercice, type TypeExercice } from "../exercices/enonce.ts";
+import { dispositionDe, dispositions, type Disposition } from "./dispositions.ts";
 import { comparerConstats, type Constat, type GenreConstat, type ValeurConstat } from "./constats.ts";
 import { memesFormules, referenceNom } from "./formules.ts";
 import { estErreurExcel, estVide, type CelluleLue, type LecteurClasseur, type ValeurLue } from "./lecteur.ts";
 import { lireMetas, type MetaLue } from "./metadonnees.ts";
 import { attenduLisible, saisiesDepuis, valeurLisible, verifierSaisie, descriptionRegle } from "./saisies.ts";
 import { indexSpec } from "./profils/commun.ts";
-import { PROFILS } from "./profils/index.ts";
 import { estErreurAttendue, type Attendu, type ProfilModele } from "./profils/types.ts";
 
 /**
@@ -71,7 +71,8 @@ export interface RapportClasseur {
 export interface RapportAudit {
   /** The dossier's metadata sheet (null when the workbook has none). */
   feuilleMeta: string | null;
-  modele: { type: TypeModele; titre: string; version: string; dateBaremes: DateISO; options: Readonly<Record<string, string | number>> } | null;
+  /** `disposition`: the layout version (major of `version`), see ./dispositions.ts. */
+  modele: { type: TypeModele; titre: string; version: string; disposition: number; dateBaremes: DateISO; options: Readonly<Record<string, string | number>> } | null;
   exercice: { type: TypeExercice; graine: number; role: RoleExercice } | null;
   controles: Controle[];
   constats: Constat[];
@@ -99,21 +100,21 @@ interface Prepare {
 const CACHE = new WeakMap<CatalogueBaremes, Map<string, Prepare>>();
 const CACHE_MAX = 64;
 
-function preparer(type: TypeModele, dateBaremes: DateISO, options: Record<string, string | number>, role: RoleExercice | null, catalogue: CatalogueBaremes): Prepare {
+function preparer(d: Disposition, dateBaremes: DateISO, options: Record<string, string | number>, role: RoleExercice | null, catalogue: CatalogueBaremes): Prepare {
   let parCle = CACHE.get(catalogue);
   if (!parCle) CACHE.set(catalogue, (parCle = new Map()));
-  const cle = JSON.stringify([type, dateBaremes, options, role]);
+  const cle = JSON.stringify([d.type, d.numero, d.figee, dateBaremes, options, role]);
   const deja = parCle.get(cle);
   if (deja) return deja;
-  const profil = PROFILS[type];
-  const base = construireModele(type, {
+  const profil = d.profil;
+  const base = d.construire({
     date: dateBaremes,
     catalogue,
     ...(options.candidats !== undefined ? { candidats: Number(options.candidats) } : {}),
     ...(options.zone !== undefined ? { zone: String(options.zone) as never } : {}),
   });
   const ids = role === "enonce" ? profil.reponses(base) : [];
-  const actif = role === "enonce" ? specEnonce(base, ids, ids.filter((id) => id.endsWith(".sousPlafond"))) : base;
+  const actif = role === "enonce" ? d.enonce(base, ids, ids.filter((id) => id.endsWith(".sousPlafond"))) : base;
   const index = indexSpec(actif);
   const reponses = new Set(ids.map((id) => {
     const t = index.parId.get(id)!;
@@ -221,14 +222,14 @@ export function auditerDossier(lecteur: LecteurClasseur, meta: MetaLue | null, o
     );
   }
   const type = typeLu.trim() as TypeModele;
-  const profil = PROFILS[type];
   const versionLue = ligne("version")?.valeur;
   const version = typeof versionLue === "string" ? versionLue.trim() : typeof versionLue === "number" ? String(versionLue) : "";
-  if (!profil.versions.includes(version)) {
+  const disposition = dispositionDe(type, version);
+  if (disposition === undefined) {
     return rapportSansModele(
       version === ""
         ? "Métadonnées altérées : la version du modèle (ligne « version » de la feuille LogSoc_meta) est absente."
-        : `Version de modèle inconnue : « ${version} » pour le modèle ${type} (versions connues : ${profil.versions.join(", ")}). Mettez LogSoc à jour ou recréez le dossier avec le modèle actuel.`,
+        : `Version de modèle inconnue : « ${version} » pour le modèle ${type} (versions connues : ${dispositions(type).flatMap((d) => d.versions).join(", ")}). Mettez LogSoc à jour ou recréez le dossier avec le modèle actuel.`,
       meta,
       ligne("version")?.ref ?? null,
     );
@@ -269,13 +270,13 @@ export function auditerDossier(lecteur: LecteurClasseur, meta: MetaLue | null, o
 
   let p: Prepare;
   try {
-    p = preparer(type, dateBaremes, optionsModele, exercice?.role ?? null, catalogue);
+    p = preparer(disposition, dateBaremes, optionsModele, exercice?.role ?? null, catalogue);
   } catch (e) {
     const raison = estErreurLogsoc(e) ? e.message : e instanceof Error ? e.message : String(e);
     return rapportSansModele(`Le modèle ne peut pas être reconstruit à partir des métadonnées (barèmes du ${dateFr(dateBaremes)}, options ${JSON.stringify(optionsModele)}) : ${raison}`, meta, ligne("date_baremes")?.ref ?? null);
   }
   const { base, actif, reponses } = p;
-  const modele = { type, titre: DESCRIPTIONS_MODELES[type].titre, version, dateBaremes, options: optionsModele };
+  const modele = { type, titre: DESCRIPTIONS_MODELES[type].titre, version, disposition: disposition.numero, dateBaremes, options: optionsModele };
 
   const ajouter = (c: Constat) => constats.push(c);
   const nbAvant = () => constats.length;

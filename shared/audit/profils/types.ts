@@ -6,7 +6,7 @@ import type { Montant } from "../../money.ts";
 import type { Saisies } from "../saisies.ts";
 
 /**
- * What the audit knows of one template type: the layout versions it can check, how the engine
+ * What the audit knows of one layout of a template type (../dispositions.ts says which): how the engine
  * recomputes every indicator from the inputs, which input dates the barèmes must cover, which skills
  * of the referential the indicators evidence, and which results a trainee answers in an exercise.
  */
@@ -61,8 +61,6 @@ export interface PreuveCompetence {
 
 export interface ProfilModele {
   type: TypeModele;
-  /** Template layout versions this audit can check. */
-  versions: readonly string[];
   /** Input ids holding the dossier's date: the barèmes of the workbook must be those in force that day. */
   datesDossier: readonly string[];
   recalculer(s: Saisies, ctx: ContexteRecalcul): Recalcul;

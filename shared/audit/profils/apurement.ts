@@ -1,7 +1,7 @@
 import { versSerieExcel } from "../../date.ts";
 import { ErreurLogsoc, estErreurLogsoc } from "../../errors.ts";
 import { MAX_ECHEANCES, planApurement, type PlanApurement } from "../../planApurement.ts";
-import { PREMIERE_LIGNE_ECHEANCIER, VERSION_APUREMENT } from "../../modeles/apurement.ts";
+import { PREMIERE_LIGNE_ECHEANCIER } from "../../modeles/apurement.ts";
 import { ENTETE_PLAN } from "../../fonctions/calculs.ts";
 import { attenduId } from "./commun.ts";
 import type { SpecModele } from "../../modeles/spec.ts";
@@ -52,7 +52,6 @@ function attendusPlan(spec: SpecModele, plan: PlanApurement | { erreur: string }
 
 export const PROFIL_APUREMENT: ProfilModele = {
   type: "apurement",
-  versions: [VERSION_APUREMENT],
   // The plan is signed on this day: the reference durations (CAF default plan) must be those in force.
   datesDossier: ["signature.date"],
 

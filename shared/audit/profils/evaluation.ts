@@ -1,7 +1,7 @@
 import { ErreurLogsoc } from "../../errors.ts";
 import { METHODES_RAV, type MethodeRav } from "../../resteAVivre.ts";
 import { MONTANT_MAX } from "../../schemas.ts";
-import { CHARGES, indicateursEvaluation, LIGNES_DETTES, RESSOURCES, VERSION_EVALUATION, type SaisieEvaluation } from "../../modeles/evaluation.ts";
+import { CHARGES, indicateursEvaluation, LIGNES_DETTES, RESSOURCES, type SaisieEvaluation } from "../../modeles/evaluation.ts";
 import { contexteBaremes } from "../../modeles/sources.ts";
 import { attenduId } from "./commun.ts";
 import type { Attendu, ErreurAttendue, Incoherence, ProfilModele, ValeurAttendue } from "./types.ts";
@@ -17,7 +17,6 @@ const entierEntre = (x: number | null, min: number, max: number): x is number =>
 
 export const PROFIL_EVALUATION: ProfilModele = {
   type: "evaluation",
-  versions: [VERSION_EVALUATION],
   datesDossier: ["evaluation.date"],
 
   recalculer(s, { spec, dateBaremes, catalogue }) {

@@ -14,7 +14,7 @@ import { ligneBareme, periodeBaremes, type ContexteBaremes } from "./sources.ts"
  * keeps the first instalment's day or the month's last day, counted from the first date like the engine.
  */
 
-export const VERSION_APUREMENT = "1.0.0";
+export const VERSION_APUREMENT = "2.0.0";
 
 /** Barème values the template needs (durées de référence), each with its source. */
 export interface BaremesApurement {
@@ -29,6 +29,8 @@ export interface BaremesApurement {
 export const PREMIERE_LIGNE_ECHEANCIER = 38;
 /** First line of the signature block's text (column H), shown in column A after the last instalment. */
 export const PREMIERE_LIGNE_SIGNATURE = 12;
+/** Lines of the signature block printed after the last instalment. */
+export const LIGNES_BLOC_SIGNATURE = 16;
 
 export function baremesApurement(ctx: ContexteBaremes): BaremesApurement {
   const duree = (cle: keyof BaremesApurement, libelle: string) => ligneBareme(ctx, "durees_apurement", cle, { id: `apurement.${cle}`, libelle, unite: "mois", format: "entier" });
@@ -186,7 +188,7 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   // instalment. Short lines: a formula cell beside a text stops it from overflowing.
   const SIGNATURE = PREMIERE_LIGNE_SIGNATURE;
   const dateTexte = `IF(DAY(E28)<10,"0","")&DAY(E28)&"/"&IF(MONTH(E28)<10,"0","")&MONTH(E28)&"/"&YEAR(E28)`;
-  const lignesSignature: { texte?: string; formule?: string }[] = [
+  const lignesSignature: readonly { texte?: string; formule?: string }[] = [
     { formule: '""' },
     { texte: "ENGAGEMENT ET SIGNATURES" },
     { texte: "Le locataire s'engage à verser chaque mois," },
@@ -210,6 +212,7 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
     if (l.texte !== undefined) f.texte(ref, l.texte, "note");
     else f.formule(ref, l.formule!, { style: "note" });
   });
+  if (lignesSignature.length !== LIGNES_BLOC_SIGNATURE) throw new Error("Bloc de signatures : nombre de lignes inattendu.");
   const finSignature = SIGNATURE + lignesSignature.length - 1;
 
   // ——— Échéancier ———

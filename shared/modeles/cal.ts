@@ -26,7 +26,7 @@ import { periodeBaremes, sourceDe, versionEnVigueur, type ContexteBaremes } from
  * are « Candidat A, B, C » identified by the numéro unique of their demande.
  */
 
-export const VERSION_CAL = "1.0.0";
+export const VERSION_CAL = "2.0.0";
 export const CANDIDATS_MAX = 3;
 export const LETTRES_CANDIDATS = ["A", "B", "C"] as const;
 

@@ -22,7 +22,7 @@ import { denominateurFraction, ligneBareme, periodeBaremes, versionEnVigueur, ty
  * denominator × 12) is the last operation before ROUND.
  */
 
-export const VERSION_EVALUATION = "1.0.0";
+export const VERSION_EVALUATION = "2.0.0";
 
 export const RESSOURCES = [
   { cle: "salaires", libelle: "Salaires et revenus d'activité (nets)" },

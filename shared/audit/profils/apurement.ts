@@ -1,7 +1,7 @@
 import { versSerieExcel } from "../../date.ts";
 import { ErreurLogsoc, estErreurLogsoc } from "../../errors.ts";
 import { MAX_ECHEANCES, planApurement, type PlanApurement } from "../../planApurement.ts";
-import { PREMIERE_LIGNE_ECHEANCIER } from "../../modeles/apurement.ts";
+import { LIGNES_BLOC_SIGNATURE, PREMIERE_LIGNE_ECHEANCIER } from "../../modeles/apurement.ts";
 import { ENTETE_PLAN } from "../../fonctions/calculs.ts";
 import { attenduId } from "./commun.ts";
 import type { SpecModele } from "../../modeles/spec.ts";
@@ -37,6 +37,8 @@ function attendusPlan(spec: SpecModele, plan: PlanApurement | { erreur: string }
       ? [e.numero, e.date === null ? null : versSerieExcel(e.date), e.repriseDette.toNumber(), e.loyerResiduel?.toNumber() ?? null, e.totalAVerser?.toNumber() ?? null, e.resteDu.toNumber()]
       : [null, null, null, null, null, null];
     COLONNES.forEach((c, i) => {
+      // Layout 2: column A below the last instalment prints the signature block (text, not a figure).
+      if (i === 0 && ok && e === undefined && k - plan.nombreEcheances <= LIGNES_BLOC_SIGNATURE) return;
       attendus.push({
         cle: "plan",
         ref: `${c}${ligne}`,

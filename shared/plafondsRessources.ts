@@ -1,17 +1,18 @@
 import { dec, type Montant } from "./money.ts";
 import { ErreurLogsoc } from "./errors.ts";
 import { CATALOGUE, type CatalogueBaremes } from "./baremes/catalogue.ts";
-import { FINANCEMENTS, ZONES, plafondPlsDepuisPlus, type Financement, type GrillePlafonds, type ValeursPlafonds, type Zone } from "./baremes/valeurs.ts";
+import { FINANCEMENTS, ZONES, type Financement, type GrillePlafonds, type ValeursPlafonds, type Zone } from "./baremes/valeurs.ts";
 
 /**
  * Plafond de ressources HLM (arrêté du 29 juillet 1987), € per year of revenu fiscal de référence N-2.
  *
  * - catégories 1 to 6 read from the table of the financement and zone;
  * - catégorie 7 and above = catégorie 6 + (catégorie − 6) × the per-extra-person amount;
- * - PLS = the PLUS ceiling for the same catégorie × 1.3, rounded half-up to the euro (arrêté art. 1:
- *   "ces plafonds sont majorés de 30 %"). For catégories 1–6 this is the PLS table itself (the data
- *   schema enforces it); from 7 on, the majoration applies to the PLUS ceiling for that household,
- *   which can differ by one euro from adding the rounded PLS per-person amount.
+ * - PLS reads the PLS table like the others: every PLS cell, the per-extra-person amount included, is
+ *   the PLUS cell × 1.3 rounded half-up to the euro (arrêté art. 1: "ces plafonds sont majorés de 30 %";
+ *   the data schema enforces it). So catégorie 7+ in PLS = PLS cat6 + k × PLS per person, as the
+ *   published PLS tables are read, and PLAFOND_RESSOURCES agrees with BAREME cell for cell. (Raising the
+ *   PLUS ceiling of catégorie 7+ by 30 % instead would differ by 1–2 €.)
  *
  * Amounts are whole euros, no further rounding.
  */
@@ -33,7 +34,6 @@ export function plafondRessourcesDepuis(valeurs: ValeursPlafonds, financement: F
   if (!Number.isInteger(categorie) || categorie < 1 || categorie > CATEGORIE_MAX) {
     throw new ErreurLogsoc("HORS_LIMITES", `La catégorie de ménage doit être un entier de 1 à ${CATEGORIE_MAX} (7 et plus : catégorie 6 et personnes supplémentaires ; reçu : ${categorie}).`, ["categorie"]);
   }
-  if (financement === "PLS") return dec(plafondPlsDepuisPlus(plafondGrille(valeurs.PLUS[zone], categorie).toNumber()));
   return plafondGrille(valeurs[financement][zone], categorie);
 }
 

@@ -1,18 +1,11 @@
 import { arrondiCentime, arrondiCentimeSuperieur, dec, ZERO, type DecimalInput, type Montant } from "./money.ts";
 import { ErreurLogsoc } from "./errors.ts";
-import { ajouterMois, type DateISO } from "./date.ts";
+import { ajouterMois, aujourdhui, type DateISO } from "./date.ts";
+import { CATALOGUE, type CatalogueBaremes } from "./baremes/catalogue.ts";
+import type { ValeursDureesApurement } from "./baremes/valeurs.ts";
 import { formatEuros } from "./format.ts";
 
 export const MAX_ECHEANCES = 600;
-
-/** Reference durations (months) used to warn the adviser; the barème module holds their sources. */
-export const DUREES_REFERENCE = {
-  caf: 36, // CCH R.824-12: 1/36 of the debt for 36 months
-  protocole: 24, // CCH L.353-15-2, L.442-6-5: 2 years, + 3 years by avenant
-  protocoleProlonge: 60,
-  juge: 36, // loi 89-462 art. 24 V
-  surendettement: 84, // C. consommation L.732-3
-} as const;
 
 export interface PlanApurementEntree {
   dette: DecimalInput;
@@ -51,12 +44,20 @@ function montantPositif(x: DecimalInput, argument: string, libelle: string): Mon
   return v;
 }
 
+export interface OptionsPlan {
+  /** The day the reference durations (barème `durees_apurement`) are read at; today when omitted. */
+  date?: string;
+  catalogue?: CatalogueBaremes;
+}
+
 /**
- * Builds a rent-arrears repayment schedule (DESIGN §4). Amounts are taken to the cent; every
+ * Builds a rent-arrears repayment schedule (DESIGN §4). The CAF default plan's length and the
+ * durations the warnings compare with come from the `durees_apurement` barème in force on the date. Amounts are taken to the cent; every
  * instalment but the last equals the mensualité and the last is the remainder, so the instalments
  * add up to the debt exactly and none is larger than the first.
  */
-export function planApurement(e: PlanApurementEntree): PlanApurement {
+export function planApurement(e: PlanApurementEntree, options: OptionsPlan = {}): PlanApurement {
+  const durees = (options.catalogue ?? CATALOGUE).enVigueur("durees_apurement", options.date ?? aujourdhui()).valeurs;
   const dette = montantPositif(e.dette, "dette", "La dette");
   const duree = e.duree ?? null;
   if (duree !== null && (!Number.isInteger(duree) || duree < 1 || duree > MAX_ECHEANCES)) {
@@ -73,7 +74,7 @@ export function planApurement(e: PlanApurementEntree): PlanApurement {
     mensualite = arrondiCentimeSuperieur(dette.dividedBy(duree));
   } else {
     mode = "defaut_caf";
-    mensualite = arrondiCentimeSuperieur(dette.dividedBy(DUREES_REFERENCE.caf));
+    mensualite = arrondiCentimeSuperieur(dette.dividedBy(durees.planCafMois));
   }
 
   const n = dette.dividedBy(mensualite).ceil().toNumber();
@@ -119,15 +120,14 @@ export function planApurement(e: PlanApurementEntree): PlanApurement {
     nombreEcheances: n,
     echeances,
     totalRembourse: echeances.reduce((s, x) => s.plus(x.repriseDette), ZERO),
-    avertissements: avertissementsDuree(n),
+    avertissements: avertissementsDuree(n, durees),
   };
 }
 
-function avertissementsDuree(n: number): string[] {
+function avertissementsDuree(n: number, d: ValeursDureesApurement): string[] {
   const a: string[] = [];
-  const d = DUREES_REFERENCE;
-  if (n > d.caf) a.push(`Le plan dure ${n} mois : au-delà des ${d.caf} mois du plan par défaut de la CAF (CCH R.824-12) et des ${d.juge} mois de délais qu'un juge peut accorder (loi 89-462, art. 24 V).`);
-  if (n > d.protocole) a.push(`Le plan dure ${n} mois : au-delà des ${d.protocole} mois d'un protocole de cohésion sociale (CCH L.353-15-2, L.442-6-5), prolongeable par avenant jusqu'à ${d.protocoleProlonge} mois.`);
-  if (n > d.surendettement) a.push(`Le plan dure ${n} mois : au-delà des ${d.surendettement} mois (7 ans) d'un plan de surendettement (C. consommation L.732-3).`);
+  if (n > d.planCafMois) a.push(`Le plan dure ${n} mois : au-delà des ${d.planCafMois} mois du plan par défaut de la CAF (CCH R.824-12) et des ${d.delaisJudiciairesMaxMois} mois de délais qu'un juge peut accorder (loi 89-462, art. 24 V).`);
+  if (n > d.protocoleMois) a.push(`Le plan dure ${n} mois : au-delà des ${d.protocoleMois} mois d'un protocole de cohésion sociale (CCH L.353-15-2, L.442-6-5), prolongeable par avenant jusqu'à ${d.protocoleTotalMaxMois} mois.`);
+  if (n > d.surendettementMaxMois) a.push(`Le plan dure ${n} mois : au-delà des ${d.surendettementMaxMois} mois${d.surendettementMaxMois % 12 === 0 ? ` (${d.surendettementMaxMois / 12} ans)` : ""} d'un plan de surendettement (C. consommation L.732-3).`);
   return a;
 }

@@ -67,15 +67,17 @@ export function uc(personnes_14_plus: any[][], enfants_moins_14?: any[][]): numb
 }
 
 /**
- * Calcule le montant forfaitaire mensuel du RSA du foyer à la date choisie, diminué si demandé du forfait logement (CASF L.262-2, R.262-1, R.262-9).
+ * Calcule le montant forfaitaire mensuel du RSA du foyer à la date choisie, majoré pour isolement si demandé, diminué si demandé du forfait logement dans la limite de l'aide au logement perçue (CASF L.262-2, L.262-9, R.262-1, R.262-9, R.262-10).
  * @customfunction RSA_FORFAITAIRE
  * @param couple VRAI pour un couple, FAUX pour une personne seule.
  * @param [enfants] Nombre d'enfants ou de personnes à charge du foyer.
  * @param [date] Date à laquelle le barème s'applique (date Excel ou AAAA-MM-JJ).
- * @param [forfait_logement] VRAI pour déduire le forfait logement (aide au logement perçue, propriétaire sans emprunt ou logé gratuitement).
+ * @param [forfait_logement] FAUX : pas de forfait logement ; VRAI : forfait entier (logé gratuitement, propriétaire sans emprunt, ou aide au logement au moins égale au forfait) ; un montant : l'aide au logement mensuelle perçue, le forfait étant déduit dans la limite de cette aide (CASF R.262-10).
+ * @param [isolement_majore] VRAI pour un parent isolé ou une femme enceinte isolée pendant la période de majoration (CASF L.262-9) : le RSA majoré (128,412 % du montant d'une personne seule, +42,804 % par enfant) remplace le montant ordinaire.
+ * @param [personnes_25_plus] Parmi les enfants ou personnes à charge, nombre de personnes de 25 ans ou plus (un ascendant, par exemple) : elles ouvrent +30 %, jamais les +40 % dus à partir du 3e enfant ou de la 3e personne de moins de 25 ans (CASF R.262-1).
  */
-export function rsaForfaitaire(couple: any, enfants?: any[][], date?: any, forfait_logement?: any): number {
-  return appeler(environnement, "RSA_FORFAITAIRE", [couple, enfants, date, forfait_logement]) as number;
+export function rsaForfaitaire(couple: any, enfants?: any[][], date?: any, forfait_logement?: any, isolement_majore?: any, personnes_25_plus?: any[][]): number {
+  return appeler(environnement, "RSA_FORFAITAIRE", [couple, enfants, date, forfait_logement, isolement_majore, personnes_25_plus]) as number;
 }
 
 /**
@@ -90,16 +92,19 @@ export function quotiteSaisissable(remuneration_mensuelle_nette: any[][], person
 }
 
 /**
- * Calcule la capacité de remboursement mensuelle selon la méthode Banque de France : quotité saisissable, plafonnée aux ressources moins le plus élevé du RSA du foyer et des charges.
+ * Calcule la capacité de remboursement mensuelle selon la méthode Banque de France : quotité saisissable, plafonnée aux ressources moins le plus élevé du RSA du foyer (majoré pour isolement si demandé) et des charges.
  * @customfunction CAPACITE_REMBOURSEMENT
  * @param ressources Ressources mensuelles du foyer, en euros (nombre ou plage).
  * @param charges Charges courantes mensuelles du foyer, en euros (nombre ou plage).
- * @param [couple] VRAI pour un couple : le conjoint compte alors comme personne à charge (ressources inférieures au RSA supposées).
- * @param [enfants] Nombre d'enfants à charge du foyer.
+ * @param [couple] VRAI pour un couple : le conjoint compte comme personne à charge pour la quotité saisissable, sauf si ses ressources propres, indiquées par ressources_conjoint, atteignent le RSA d'une personne seule.
+ * @param [enfants] Nombre d'enfants ou de personnes à charge du foyer.
  * @param [date] Date à laquelle le barème s'applique (date Excel ou AAAA-MM-JJ).
+ * @param [isolement_majore] VRAI pour un parent isolé ou une femme enceinte isolée pendant la période de majoration (CASF L.262-9) : le minimum laissé au foyer est alors le RSA majoré (C. consommation L.731-2, R.731-1).
+ * @param [ressources_conjoint] Ressources mensuelles propres du conjoint, en euros : il ne compte comme personne à charge que si elles sont inférieures au RSA d'une personne seule (C. trav. R.3252-3). Omis : le conjoint compte comme personne à charge (comportement antérieur).
+ * @param [personnes_25_plus] Parmi les enfants ou personnes à charge, nombre de personnes de 25 ans ou plus (un ascendant, par exemple) : elles ouvrent +30 %, jamais les +40 % dus à partir du 3e enfant ou de la 3e personne de moins de 25 ans (CASF R.262-1).
  */
-export function capaciteRemboursement(ressources: any[][], charges: any[][], couple?: any, enfants?: any[][], date?: any): number {
-  return appeler(environnement, "CAPACITE_REMBOURSEMENT", [ressources, charges, couple, enfants, date]) as number;
+export function capaciteRemboursement(ressources: any[][], charges: any[][], couple?: any, enfants?: any[][], date?: any, isolement_majore?: any, ressources_conjoint?: any[][], personnes_25_plus?: any[][]): number {
+  return appeler(environnement, "CAPACITE_REMBOURSEMENT", [ressources, charges, couple, enfants, date, isolement_majore, ressources_conjoint, personnes_25_plus]) as number;
 }
 
 /**

@@ -8,7 +8,8 @@ import { depuisSerieExcel, parseDateISO, type DateISO } from "../date.ts";
  */
 export type ValeurBrute = number | string | boolean | null | undefined | readonly ValeurBrute[];
 
-export type TypeArgument = "montant" | "nombre" | "entier" | "booleen" | "date" | "texte";
+/** `booleen_ou_montant`: VRAI/FAUX, or an amount (a number or a range, summed), e.g. forfait_logement. */
+export type TypeArgument = "montant" | "nombre" | "entier" | "booleen" | "booleen_ou_montant" | "date" | "texte";
 
 export interface DefinitionArgument {
   /** Excel argument name, also the API body key. */
@@ -141,6 +142,13 @@ export function coercer(def: DefinitionArgument, v: ValeurBrute): ValeurArgument
     }
     case "booleen":
       return enBooleen(v, def.nom);
+    case "booleen_ou_montant": {
+      if (typeof v === "boolean") return v;
+      if (typeof v === "string" && /^\s*(VRAI|FAUX|TRUE|FALSE)\s*$/i.test(v)) return enBooleen(v, def.nom);
+      if (typeof v === "number" && Number.isFinite(v)) return v;
+      const n = enNombre(v, def.nom);
+      return n === null ? null : n.toNumber();
+    }
     case "date":
       return enDate(v, def.nom);
     case "texte":

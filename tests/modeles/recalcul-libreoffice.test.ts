@@ -121,6 +121,27 @@ const DEFICIT: SaisieEvaluation = {
 };
 const ATTENDU_DEFICIT = { rav: [-100.05, -1.11, -50.03, -1.67], taux: 0.4, qs: 66.83, rsa: 1173.04, capacite: 0 };
 
+/**
+ * Parent isolé with one child in the majoration period (CASF L.262-9), 26/11/2026 (issue 13).
+ * RSA majoré = 651,69 × (1,28412 + 0,42804 × 1) = 651,69 × 1,71216 = 1 115,7976 → 1 115,80
+ * (the ordinary amount, 651,69 × 1,5 = 977,54, would leave 222,46).
+ * RAV = 1 200 − 400 = 800 ; 800 / 2 / 30 = 13,33 ; UC = 1 + 0,3 = 1,3 → 615,38 ; / 30 = 20,51.
+ * Taux d'effort = 400 / 1 200 = 0,3333. QS, one dependant: thresholds + 1 740 → 6 220 / 10 470 / 14 740;
+ * 14 400 a year: 6 220 / 20 = 311 ; 4 250 / 10 = 425 ; 3 930 / 5 = 786 → 1 522 / 12 = 126,83.
+ * Capacité = min(126,83 ; 1 200 − max(1 115,80 ; 400) = 84,20) = 84,20: the majorated floor binds.
+ */
+const ISOLE: SaisieEvaluation = {
+  date: "2026-11-26" as DateISO,
+  personnes14Plus: 1,
+  enfantsMoins14: 1,
+  couple: false,
+  isolementMajore: true,
+  ressources: { salaires: 1200 },
+  charges: { loyer: 400 },
+  dettes: [],
+};
+const ATTENDU_ISOLE = { rav: [800, 13.33, 615.38, 20.51], taux: 0.3333, qs: 126.83, rsa: 1115.8, capacite: 84.2 };
+
 interface PlanMain {
   entree: PlanApurementEntree;
   /** Instalments, dates (ISO) and reste dû, or the number of months the error announces. */
@@ -246,9 +267,9 @@ beforeAll(async () => {
     throw new Error("LibreOffice (soffice) est introuvable : installez le paquet Debian libreoffice-calc-nogui (voir .ci/run) ou indiquez son chemin dans SOFFICE.");
   }
   const h = new Hasard(20261126);
-  const toutFoyers = [FOYER_SEUL, FAMILLE, DEFICIT, ...Array.from({ length: NOMBRE_FOYERS }, (_, i) => foyerEvaluation(h, DATES_MODELES[i % DATES_MODELES.length]!))];
+  const toutFoyers = [FOYER_SEUL, FAMILLE, DEFICIT, ISOLE, ...Array.from({ length: NOMBRE_FOYERS }, (_, i) => foyerEvaluation(h, DATES_MODELES[i % DATES_MODELES.length]!))];
   for (const [i, f] of toutFoyers.entries()) {
-    const nom = i < 3 ? `foyer calculé à la main n°${i + 1}` : `foyer généré n°${i - 2}`;
+    const nom = i < 4 ? `foyer calculé à la main n°${i + 1}` : `foyer généré n°${i - 3}`;
     foyers.push(await preparer(nom, `evaluation-${i}.xlsx`, modele("evaluation", f.date), saisiesEvaluation(f), f));
   }
   const datePlans = "2026-11-26" as DateISO;
@@ -358,7 +379,7 @@ const GRILLE_SAUF_UNE = { ...GRILLE_COMPLETE, "A01-C01": "En cours" } as Record<
 // ——— The comparisons ———
 
 describe("modèles recalculés par LibreOffice et comparés au moteur", () => {
-  it(`évaluation économique : ${NOMBRE_FOYERS + 3} foyers, chaque indicateur au centime (ratios à 0,0001)`, () => {
+  it(`évaluation économique : ${NOMBRE_FOYERS + 4} foyers, chaque indicateur au centime (ratios à 0,0001)`, () => {
     const ecarts: string[] = [];
     for (const cas of foyers) {
       const f = cas.donnees;
@@ -381,12 +402,13 @@ describe("modèles recalculés par LibreOffice et comparés au moteur", () => {
     expect(ecarts).toEqual([]);
   });
 
-  it("évaluation : trois foyers calculés à la main (demi-centimes exacts, arrondis loin de zéro, reste à vivre négatif)", () => {
+  it("évaluation : quatre foyers calculés à la main (demi-centimes exacts, arrondis loin de zéro, reste à vivre négatif, RSA majoré pour isolement)", () => {
     const ecarts: string[] = [];
     for (const [cas, attendu] of [
       [foyers[0]!, ATTENDU_SEUL],
       [foyers[1]!, ATTENDU_FAMILLE],
       [foyers[2]!, ATTENDU_DEFICIT],
+      [foyers[3]!, ATTENDU_ISOLE],
     ] as const) {
       const r = indicateursEvaluation(cas.donnees, contexteBaremes(cas.donnees.date));
       expect(r.resteAVivre.map((x) => x.valeur)).toEqual(attendu.rav);

@@ -18,10 +18,11 @@ const ARGUMENTS: Record<string, string> = {
 /** Columns of the schedule, in ENTETE_PLAN order. */
 const COLONNES = ["A", "B", "C", "D", "E", "F"] as const;
 
-function attendusPlan(spec: SpecModele, plan: PlanApurement | { erreur: string }): Attendu[] {
+function attendusPlan(spec: SpecModele, plan: PlanApurement | { erreur: string }, vide = false): Attendu[] {
   const attendus: Attendu[] = [];
   const ok = !("erreur" in plan);
-  const err = { erreur: "erreur" in plan ? plan.erreur : "" };
+  // Layout 2: with no dette typed, the results stay empty instead of #N/A.
+  const err = vide ? null : { erreur: "erreur" in plan ? plan.erreur : "" };
   attendus.push(
     attenduId(spec, "plan.detteRetenue", "montant", ok ? plan.dette.toNumber() : err),
     attenduId(spec, "plan.mensualiteRetenue", "montant", ok ? plan.mensualite.toNumber() : err),
@@ -38,7 +39,7 @@ function attendusPlan(spec: SpecModele, plan: PlanApurement | { erreur: string }
       : [null, null, null, null, null, null];
     COLONNES.forEach((c, i) => {
       // Layout 2: column A below the last instalment prints the signature block (text, not a figure).
-      if (i === 0 && ok && e === undefined && k - plan.nombreEcheances <= LIGNES_BLOC_SIGNATURE) return;
+      if (i === 0 && (ok || vide) && e === undefined && k - (ok ? plan.nombreEcheances : 0) <= LIGNES_BLOC_SIGNATURE) return;
       attendus.push({
         cle: "plan",
         ref: `${c}${ligne}`,
@@ -79,7 +80,7 @@ export const PROFIL_APUREMENT: ProfilModele = {
       const id = ARGUMENTS[String(e.chemin[0])] ?? "plan.dette";
       incoherences.push({ id, message: e.message, attendu: "des paramètres qui permettent un plan" });
     }
-    return { attendus: attendusPlan(spec, plan), incoherences };
+    return { attendus: attendusPlan(spec, plan, !s.renseigne("plan.dette")), incoherences };
   },
 
   // Activity 21 « Assure le traitement administratif de l'impayé », skill A21-C02: « négocier, proposer

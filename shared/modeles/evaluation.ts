@@ -7,7 +7,7 @@ import { assembler, ConstructeurFeuille, entier, VALIDATIONS } from "./construct
 import { feuilleBaremes, marqueStatut, REFS_BAREMES, type LigneBareme } from "./feuilleBaremes.ts";
 import { refAbsolue } from "./formules.ts";
 import type { SpecModele, ValeursSaisies } from "./spec.ts";
-import { denominateurFraction, ligneBareme, periodeBaremes, versionEnVigueur, type ContexteBaremes } from "./sources.ts";
+import { denominateurFraction, formuleUc, ligneBareme, lignesEchelleOcde, periodeBaremes, versionEnVigueur, type ContexteBaremes } from "./sources.ts";
 
 /**
  * Évaluation économique de la famille (DESIGN.md §6): foyer, ressources and charges by type, dettes,
@@ -137,6 +137,7 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   const baremes = baremesEvaluation(ctx);
   const lignesBaremes: LigneBareme[] = [
     ...baremes.lignes,
+    ...lignesEchelleOcde(ctx),
     {
       id: "saisie.denominateur",
       libelle: "Dénominateur commun des fractions de saisie (calcul exact en centimes)",
@@ -148,7 +149,7 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
       source: "Fractions du barème ci-dessus",
     },
   ];
-  const bar = feuilleBaremes(ctx.date, periodeBaremes(ctx, ["rsa_montant_forfaitaire", "rsa_majoration_isolement", "saisie_remuneration", "reperes_reste_a_vivre"]), lignesBaremes);
+  const bar = feuilleBaremes(ctx.date, periodeBaremes(ctx, ["rsa_montant_forfaitaire", "rsa_majoration_isolement", "saisie_remuneration", "reperes_reste_a_vivre", "echelle_ocde_modifiee"]), lignesBaremes);
   const b = (id: string) => {
     const r = bar.valeurs.get(id);
     if (r === undefined) throw new Error(`Valeur de barème absente : ${id}`);
@@ -186,8 +187,9 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   f.texte(`A${L.personnes}`, "Nombre de personnes du foyer");
   f.formule(`B${L.personnes}`, "F7+F8", { format: "entier", id: "foyer.personnes" });
   f.texte(`A${L.uc}`, "Unités de consommation (échelle OCDE modifiée, Insee)");
-  f.formule(`B${L.uc}`, "(10+5*(F7-1)+3*F8)/10", { format: "uc", id: "foyer.uc" });
-  f.texte(`C${L.uc}`, "1 pour le premier adulte, 0,5 par autre personne de 14 ans ou plus, 0,3 par enfant de moins de 14 ans.", "note");
+  // The OCDE scale is read from its barème (in force on the template's date).
+  f.formule(`B${L.uc}`, formuleUc(b, "F7", "F8"), { format: "uc", id: "foyer.uc" });
+  f.texte(`C${L.uc}`, "Poids de l'échelle OCDE modifiée (feuille Barèmes) : premier adulte, autre personne de 14 ans ou plus, enfant de moins de 14 ans.", "note");
   f.texte(`A${L.controleFoyer}`, "Contrôle de la composition");
   f.formule(
     `B${L.controleFoyer}`,

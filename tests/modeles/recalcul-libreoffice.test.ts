@@ -10,7 +10,8 @@ import { indicateursEvaluation, saisiesEvaluation, type SaisieEvaluation } from 
 import { validerEvaluation } from "#shared/evaluation.ts";
 import { evaluer } from "#shared/fonctions/registre.ts";
 import type { ValeurBrute } from "#shared/fonctions/arguments.ts";
-import { indicateursCandidat, LETTRES_CANDIDATS, saisiesCal, type SaisieCal } from "#shared/modeles/cal.ts";
+import { LETTRES_CANDIDATS, saisiesCal } from "#shared/modeles/cal.ts";
+import { indicateursCandidat, type SaisieCal } from "#shared/cal.ts";
 import { bilanGrille, saisiesCompetences } from "#shared/modeles/competences.ts";
 import { PREMIERE_LIGNE_ECHEANCIER } from "#shared/modeles/apurement.ts";
 import { contexteBaremes } from "#shared/modeles/sources.ts";

@@ -280,7 +280,7 @@ export function evaluerBudget(e: Evaluation, date: DateISO, catalogue: Catalogue
   const depenseLogement = somme(CHARGES_LOGEMENT.map((t) => chg.parType.get(t) ?? ZERO));
   const ressourcesRetenues = res.total.minus(aide);
 
-  const rav = METHODES_RAV.map((methode) => ({ methode, libelle: LIBELLES_METHODE_RAV[methode], valeur: resteAVivre(res.total, chg.total, foyer, methode).toNumber() }));
+  const rav = METHODES_RAV.map((methode) => ({ methode, libelle: LIBELLES_METHODE_RAV[methode], valeur: resteAVivre(res.total, chg.total, foyer, methode, { date, catalogue }).toNumber() }));
 
   if (depenseLogement.isZero()) avertissements.push("Aucun loyer ni charge locative n'est renseigné : le taux d'effort ne mesure alors aucune dépense de logement.");
   const te = indicateur(() => tauxEffort(depenseLogement, ZERO, aide, ressourcesRetenues).toNumber());
@@ -330,7 +330,7 @@ export function evaluerBudget(e: Evaluation, date: DateISO, catalogue: Catalogue
     };
   });
   const mensualites = somme(lignesDettes.map((l) => l.plan?.mensualite ?? 0));
-  const ravApres = resteAVivre(res.total, chg.total.plus(mensualites), foyer, "mensuel");
+  const ravApres = resteAVivre(res.total, chg.total.plus(mensualites), foyer, "mensuel", { date, catalogue });
   if ("ok" in cap && mensualites.greaterThan(cap.ok.valeur)) {
     avertissements.push(
       `Les mensualités des dettes (${formatEuros(mensualites)}) dépassent la capacité de remboursement (${formatEuros(cap.ok.valeur)}).`,

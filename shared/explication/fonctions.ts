@@ -41,7 +41,7 @@ function date(d: string | undefined, ctx: ContexteCalcul): DateISO {
 const EXPLIQUANTS: Record<string, Expliquant> = {
   RESTE_A_VIVRE(brut, _ctx, t) {
     const a = valider(ResteAVivreArgs, brut);
-    return resteAVivre(a.ressources, a.charges, { personnes14Plus: a.personnes_14_plus, enfantsMoins14: a.enfants_moins_14 }, a.methode, t).toNumber();
+    return resteAVivre(a.ressources, a.charges, { personnes14Plus: a.personnes_14_plus, enfantsMoins14: a.enfants_moins_14 }, a.methode, {}, t).toNumber();
   },
   TAUX_EFFORT(brut, _ctx, t) {
     const a = valider(TauxEffortArgs, brut);

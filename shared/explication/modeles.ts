@@ -126,7 +126,7 @@ function expliquerEvaluation(s: Saisies, ctx: ContexteModele): Map<string, Expli
       tracer((t) => {
         const R = total(t, res, "Total des ressources mensuelles");
         const C = total(t, chg, "Total des charges mensuelles");
-        resteAVivre(R.valeur, C.valeur, foyer ?? { personnes14Plus: 1, enfantsMoins14: 0 }, m, t.avec({ ressources: R.ref, charges: C.ref }));
+        resteAVivre(R.valeur, C.valeur, foyer ?? { personnes14Plus: 1, enfantsMoins14: 0 }, m, { date, catalogue: ctx.catalogue }, t.avec({ ressources: R.ref, charges: C.ref }));
       }),
     );
   }
@@ -277,7 +277,7 @@ function expliquerCal(s: Saisies, ctx: ContexteModele): Map<string, Explication>
         const C = somme([loyer, annexes, charges, forfait, autres]);
         const refR = t.calcul("Ressources, aide au logement comprise", "ressources + aide au logement", R, "€/mois", { type: "somme", termes: [refRes, refAide] });
         const refC = t.calcul("Charges, logement compris", "loyer + annexes + charges + forfait + autres charges", C, "€/mois", { type: "somme", termes: [l.loyer, l.annexes, l.charges, l.forfait, refAutres] });
-        resteAVivre(R, C, foyer, m, t.avec({ ressources: refR, charges: refC }));
+        resteAVivre(R, C, foyer, m, { date, catalogue: ctx.catalogue }, t.avec({ ressources: refR, charges: refC }));
       });
     set("ravMensuel", rav("mensuel"));
     if (methode !== null) set("ravMethode", rav(methode));

@@ -1,7 +1,7 @@
 import { ENTETE_PLAN } from "../fonctions/calculs.ts";
 import { MAX_ECHEANCES } from "../planApurement.ts";
 import { assembler, ConstructeurFeuille, entier, VALIDATIONS } from "./constructeur.ts";
-import { feuilleBaremes, type LigneBareme } from "./feuilleBaremes.ts";
+import { feuilleBaremes, marqueStatut, type LigneBareme } from "./feuilleBaremes.ts";
 import { lettreColonne, refAbsolue } from "./formules.ts";
 import type { SpecModele } from "./spec.ts";
 import { ligneBareme, periodeBaremes, type ContexteBaremes } from "./sources.ts";
@@ -14,7 +14,7 @@ import { ligneBareme, periodeBaremes, type ContexteBaremes } from "./sources.ts"
  * keeps the first instalment's day or the month's last day, counted from the first date like the engine.
  */
 
-export const VERSION_APUREMENT = "1.0.0";
+export const VERSION_APUREMENT = "2.0.0";
 
 /** Barème values the template needs (durées de référence), each with its source. */
 export interface BaremesApurement {
@@ -29,6 +29,8 @@ export interface BaremesApurement {
 export const PREMIERE_LIGNE_ECHEANCIER = 38;
 /** First line of the signature block's text (column H), shown in column A after the last instalment. */
 export const PREMIERE_LIGNE_SIGNATURE = 12;
+/** Lines of the signature block printed after the last instalment. */
+export const LIGNES_BLOC_SIGNATURE = 16;
 
 export function baremesApurement(ctx: ContexteBaremes): BaremesApurement {
   const duree = (cle: keyof BaremesApurement, libelle: string) => ligneBareme(ctx, "durees_apurement", cle, { id: `apurement.${cle}`, libelle, unite: "mois", format: "entier" });
@@ -111,15 +113,15 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   f.formule("B12", `IF(ISNUMBER(B6),"Mensualité saisie",IF(ISNUMBER(B7),"Durée saisie","Plan par défaut de la CAF ("&${b("planCafMois")}&" mois)"))`, { id: "plan.mode" });
   f.fusionner("B12:D12");
   f.texte("A13", "Dette retenue (au centime)");
-  f.formule("B13", 'IF(I8="",I5/100,NA())', { style: "resultat", format: "montant", id: "plan.detteRetenue" });
+  f.formule("B13", 'IF(I8="",I5/100,IF(B5="","",NA()))', { style: "resultat", format: "montant", id: "plan.detteRetenue" });
   f.texte("A14", "Mensualité de reprise de dette");
-  f.formule("B14", 'IF(I8="",I6/100,NA())', { style: "resultat", format: "montant", id: "plan.mensualiteRetenue" });
+  f.formule("B14", 'IF(I8="",I6/100,IF(B5="","",NA()))', { style: "resultat", format: "montant", id: "plan.mensualiteRetenue" });
   f.texte("A15", "Nombre d'échéances (durée du plan, en mois)");
-  f.formule("B15", 'IF(I8="",I7,NA())', { style: "resultat", format: "entier", id: "plan.nombreEcheances" });
+  f.formule("B15", 'IF(I8="",I7,IF(B5="","",NA()))', { style: "resultat", format: "entier", id: "plan.nombreEcheances" });
   f.texte("A16", "Dernière échéance (le solde)");
-  f.formule("B16", 'IF(I8="",(I5-(I7-1)*I6)/100,NA())', { style: "resultat", format: "montant", id: "plan.derniereEcheance" });
+  f.formule("B16", 'IF(I8="",(I5-(I7-1)*I6)/100,IF(B5="","",NA()))', { style: "resultat", format: "montant", id: "plan.derniereEcheance" });
   f.texte("A17", "Total remboursé (somme de l'échéancier)");
-  f.formule("B17", `IF(I8="",ROUND(SUM(C${premiere}:C${derniere}),2),NA())`, { style: "resultat", format: "montant", id: "plan.totalRembourse" });
+  f.formule("B17", `IF(I8="",ROUND(SUM(C${premiere}:C${derniere}),2),IF(B5="","",NA()))`, { style: "resultat", format: "montant", id: "plan.totalRembourse" });
   f.texte("A18", "Contrôle");
   f.formule(
     "B18",
@@ -157,6 +159,13 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   );
   repere(24, "plan.avertissementSurendettement", "Plan de surendettement (C. consommation L.732-3)", b("surendettementMaxMois"), "Au-delà des 7 ans d'un plan de surendettement.");
 
+  // Honest figures (DESIGN.md §2.8): the reference durations, when one of them is not official.
+  const marque = marqueStatut(Object.values(baremes));
+  if (marque !== "") {
+    f.texte("A25", marque, "alerte");
+    f.fusionner("A25:F25");
+  }
+
   // ——— Signataires ———
   // The block the tenant signs prints after the last instalment (rows below the schedule): here, who signs.
   f.texte("A26", "Signataires (le bloc de signatures s'imprime après la dernière échéance)", "section");
@@ -179,7 +188,7 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   // instalment. Short lines: a formula cell beside a text stops it from overflowing.
   const SIGNATURE = PREMIERE_LIGNE_SIGNATURE;
   const dateTexte = `IF(DAY(E28)<10,"0","")&DAY(E28)&"/"&IF(MONTH(E28)<10,"0","")&MONTH(E28)&"/"&YEAR(E28)`;
-  const lignesSignature: { texte?: string; formule?: string }[] = [
+  const lignesSignature: readonly { texte?: string; formule?: string }[] = [
     { formule: '""' },
     { texte: "ENGAGEMENT ET SIGNATURES" },
     { texte: "Le locataire s'engage à verser chaque mois," },
@@ -203,6 +212,7 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
     if (l.texte !== undefined) f.texte(ref, l.texte, "note");
     else f.formule(ref, l.formule!, { style: "note" });
   });
+  if (lignesSignature.length !== LIGNES_BLOC_SIGNATURE) throw new Error("Bloc de signatures : nombre de lignes inattendu.");
   const finSignature = SIGNATURE + lignesSignature.length - 1;
 
   // ——— Échéancier ———
@@ -212,7 +222,8 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   for (let k = 1; k <= MAX_ECHEANCES + lignesSignature.length; k++) {
     const r = premiere + k - 1;
     const dans = `${k}<=$I$9`;
-    const signature = `IF(${k}-$I$9<=${lignesSignature.length},INDEX($H$${SIGNATURE}:$H$${finSignature},${k}-$I$9)&"","")`;
+    // Below a refused plan (a message in I8), no signature block: there is nothing to sign.
+    const signature = `IF(AND(${k}-$I$9<=${lignesSignature.length},OR($I$8="",$B$5="")),INDEX($H$${SIGNATURE}:$H$${finSignature},${k}-$I$9)&"","")`;
     f.formule(`A${r}`, `IF(${dans},${k},${signature})`, { style: "ligne", format: "entier" });
     if (k > MAX_ECHEANCES) continue;
     f.formule(`B${r}`, `IF(AND(${dans},ISNUMBER($B$8)),EDATE($B$8,${k - 1}),"")`, { style: "ligne", format: "date" });

@@ -99,19 +99,25 @@ function texteAffiche(c: Feuille["cellules"][number]): string {
  * a character is taken as 0,9 of a column-width unit (Calibri, French text).
  */
 export function hauteursLignes(f: Feuille): Map<number, number> {
+  const hauteurs = new Map<number, number>();
+  // A schedule's rows get an explicit height: Excel (15 pt) and LibreOffice (12,8 pt with its Calibri
+  // substitute) then paginate the same way, and the page break that keeps the signature block whole
+  // (sautsImprimes) falls where it is computed.
+  if (f.impression?.echeancier !== undefined) for (let l = 1; l <= f.impression.derniereLigne; l++) hauteurs.set(l, HAUTEUR_LIGNE);
   const largeurs = (debut: number, fin: number) => {
     let l = 0;
     for (let c = debut; c <= fin; c++) l += f.colonnes[c - 1] ?? 8.43;
     return l;
   };
   const fusions = f.fusions.map((p) => decomposerPlage(p));
-  const hauteurs = new Map<number, number>();
   for (const c of f.cellules) {
     const style = c.style === undefined ? undefined : (STYLES[c.style] as Style);
     if (!style?.retourALaLigne) continue;
     const texte = texteAffiche(c);
     if (texte === "") continue;
     const { colonne, ligne } = decomposerRef(c.ref);
+    // A helper column outside the print area does not make a printed row taller.
+    if (f.impression !== undefined && colonne > decomposerRef(`${f.impression.derniereColonne}1`).colonne) continue;
     const fusion = fusions.find((p) => p.debut.colonne === colonne && p.debut.ligne === ligne);
     const caracteres = Math.max(1, Math.floor(largeurs(colonne, fusion?.fin.colonne ?? colonne) / 0.9) - 1);
     const brut = texte.split("\n").reduce((n, morceau) => n + Math.max(1, Math.ceil(morceau.length / caracteres)), 0);
@@ -123,4 +129,62 @@ export function hauteursLignes(f: Feuille): Map<number, number> {
     if (h > (hauteurs.get(ligne) ?? HAUTEUR_LIGNE)) hauteurs.set(ligne, h);
   }
   return hauteurs;
+}
+
+/**
+ * LibreOffice renders a column of the .xlsx wider than Excel does when Calibri is missing (its fallback
+ * font is wider): measured on this project's test machine, a plan's columns A:F print at 60 % where
+ * Excel's arithmetic gives 78,6 %. The pagination that keeps the signature block whole follows the
+ * spreadsheet the page budgets are measured on (DESIGN.md §6: LibreOffice's PDF export).
+ */
+const LARGEUR_LIBREOFFICE = 1.31;
+
+/** Points per inch; the margins of both renderers, in inches. */
+const POINTS_PAR_POUCE = 72;
+export const MARGES = { gauche: 0.4, droite: 0.4, haut: 0.5, bas: 0.6, entete: 0.2, pied: 0.25 } as const;
+/** A4 in points. */
+const A4 = { largeur: 595.3, hauteur: 841.9 };
+
+/** Column width in Excel's characters → points (7 pixels a character plus 5 of padding, 0,75 point a pixel). */
+export function largeurEnPoints(caracteres: number): number {
+  return Math.round((caracteres * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/**
+ * The manual page breaks of a printed sheet: those of the spec, plus, for a plan d'apurement written
+ * with its inputs, one before the signature block when the block would otherwise straddle two pages
+ * (it then starts the next page: the same page count, the block whole on the last page). Rows are
+ * paginated as both spreadsheets do with explicit row heights: fitted to the width, titles repeated.
+ */
+export function sautsImprimes(spec: SpecModele, f: Feuille): number[] {
+  const m = f.impression;
+  if (m === undefined) return [];
+  const sauts = [...(m.sauts ?? [])];
+  if (m.echeancier === undefined) return sauts;
+  const debutBloc = m.echeancier.premiereLigne + echeancesSaisies(spec);
+  const finBloc = debutBloc + m.echeancier.lignesApres - 1;
+  const paysage = m.orientation === "paysage";
+  const [largeurPage, hauteurPage] = paysage ? [A4.hauteur, A4.largeur] : [A4.largeur, A4.hauteur];
+  let largeur = 0;
+  for (let c = 1; c <= decomposerRef(`${m.derniereColonne}1`).colonne; c++) largeur += largeurEnPoints(f.colonnes[c - 1] ?? 8.43);
+  const echelle = Math.min(1, (largeurPage - (MARGES.gauche + MARGES.droite) * POINTS_PAR_POUCE) / (largeur * LARGEUR_LIBREOFFICE));
+  const utile = hauteurPage - (MARGES.haut + MARGES.bas) * POINTS_PAR_POUCE;
+  const hauteurs = hauteursLignes(f);
+  const h = (l: number) => (hauteurs.get(l) ?? HAUTEUR_LIGNE) * echelle;
+  const titres = m.titres === undefined ? 0 : Array.from({ length: m.titres[1] - m.titres[0] + 1 }, (_, i) => h(m.titres![0] + i)).reduce((a, b) => a + b, 0);
+  // Page of each row; a safety margin of two rows on each side of the block absorbs rounding.
+  let page = 1;
+  let rempli = 0;
+  const pageDe = new Map<number, number>();
+  for (let l = 1; l <= finBloc + 2; l++) {
+    if (sauts.includes(l) || rempli + h(l) > utile) {
+      page++;
+      rempli = m.titres !== undefined && l > m.titres[1] ? titres : 0;
+    }
+    rempli += h(l);
+    pageDe.set(l, page);
+  }
+  const avant = pageDe.get(Math.max(1, debutBloc - 2))!;
+  if (pageDe.get(finBloc + 2) !== avant) sauts.push(debutBloc);
+  return sauts;
 }

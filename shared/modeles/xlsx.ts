@@ -5,7 +5,7 @@ import { resoudreFormule, refAbsolue, citerFeuille } from "./formules.ts";
 import { validerSpec, type Cellule, type SpecModele, type Validation } from "./spec.ts";
 import { construireModele, type OptionsModele } from "./index.ts";
 import { STYLES, type Style } from "./styles.ts";
-import { derniereLigneImprimee, hauteursLignes, piedDePage, piedDePageExcel } from "./impression.ts";
+import { derniereLigneImprimee, hauteursLignes, MARGES, piedDePage, piedDePageExcel, sautsImprimes } from "./impression.ts";
 
 /**
  * The .xlsx renderer (DESIGN.md §6 (b)), for the CLI, the Worker and trainers. It uses only exceljs and
@@ -49,11 +49,11 @@ export async function ecrireXlsx(spec: SpecModele): Promise<Uint8Array> {
         fitToWidth: 1,
         fitToHeight: m.pagesEnHauteur ?? 0,
         horizontalCentered: true,
-        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 },
+        margins: { left: MARGES.gauche, right: MARGES.droite, top: MARGES.haut, bottom: MARGES.bas, header: MARGES.entete, footer: MARGES.pied },
       };
       ws.headerFooter = { ...ws.headerFooter, oddFooter: piedDePageExcel(piedDePage(spec)) };
       // A break « before row n » is stored after row n − 1.
-      for (const l of m.sauts ?? []) ws.getRow(l - 1).addPageBreak();
+      for (const l of sautsImprimes(spec, f)) ws.getRow(l - 1).addPageBreak();
     }
     if (f.protegee) {
       await ws.protect("", {

@@ -5,18 +5,34 @@ import { saisiesEvaluation } from "#shared/modeles/evaluation.ts";
 import { saisiesCal } from "#shared/modeles/cal.ts";
 import { saisiesCompetences } from "#shared/modeles/competences.ts";
 import { construireExercice, TYPES_EXERCICES } from "#shared/exercices/index.ts";
+import { echeancesSaisies } from "#shared/modeles/impression.ts";
 import { ficheGeneree, foyerEvaluation, grilleGeneree, Hasard } from "../modeles/generateurs.ts";
 
 /**
  * The workbooks whose print is measured (DESIGN.md §6 page budgets): each template blank and filled with
  * realistic data from the seeded generators (a household with three debts, a fiche with three
  * candidates, a 36-month and a 100-month plan, a grid with every skill assessed), and each exercise's
- * énoncé and corrigé. `budget` is the page budget of DESIGN.md §6.
+ * énoncé and corrigé. `budget` is the page budget of DESIGN.md §6 for the template's own sheets; its
+ * « Barèmes » annex and an exercise's « Consignes » print on one page each besides.
  */
 export interface CasImpression {
   nom: string;
   spec: SpecModele;
   budget: number;
+}
+
+/** DESIGN.md §6: évaluation ≤ 3 pages; fiche CALEOL ≤ 2; plan of n instalments ≤ 1 + ⌈n / 40⌉; grid ≤ 8. */
+export function budgetPages(spec: SpecModele): number {
+  switch (spec.id) {
+    case "evaluation":
+      return 3;
+    case "cal":
+      return 2;
+    case "apurement":
+      return 1 + Math.ceil(echeancesSaisies(spec) / 40);
+    case "competences":
+      return 8;
+  }
 }
 
 const DATE = "2026-11-26" as DateISO;
@@ -44,22 +60,21 @@ export function casImpression(): CasImpression[] {
       "signature.bailleur": "M. Paul Durand, conseiller social",
     });
   const grille = grilleGeneree(new Hasard(3));
-  const cas: CasImpression[] = [
-    { nom: "evaluation-vide", spec: modele("evaluation"), budget: 3 },
-    { nom: "evaluation-remplie", spec: avecSaisies(modele("evaluation"), saisiesEvaluation(foyerComplet())), budget: 3 },
-    { nom: "cal-vide", spec: modele("cal"), budget: 2 },
-    { nom: "cal-remplie", spec: avecSaisies(modele("cal"), saisiesCal(ficheGeneree(new Hasard(7), DATE))), budget: 2 },
-    { nom: "apurement-vide", spec: modele("apurement"), budget: 1 },
-    { nom: "apurement-36", spec: plan(36), budget: 1 + Math.ceil(36 / 40) },
-    { nom: "apurement-100", spec: plan(100), budget: 1 + Math.ceil(100 / 40) },
-    { nom: "competences-vide", spec: modele("competences"), budget: 8 },
-    { nom: "competences-remplie", spec: avecSaisies(modele("competences"), saisiesCompetences(grille)), budget: 8 },
+  const specs: [string, SpecModele][] = [
+    ["evaluation-vide", modele("evaluation")],
+    ["evaluation-remplie", avecSaisies(modele("evaluation"), saisiesEvaluation(foyerComplet()))],
+    ["cal-vide", modele("cal")],
+    ["cal-remplie", avecSaisies(modele("cal"), saisiesCal(ficheGeneree(new Hasard(7), DATE)))],
+    ["apurement-vide", modele("apurement")],
+    ["apurement-36", plan(36)],
+    ["apurement-100", plan(100)],
+    ["competences-vide", modele("competences")],
+    ["competences-remplie", avecSaisies(modele("competences"), saisiesCompetences(grille))],
   ];
+  // An exercise prints like its template (DESIGN.md §6).
   for (const type of TYPES_EXERCICES) {
     const ex = construireExercice(type, 12, DATE);
-    const budget = cas.find((c) => c.nom === `${type}-remplie` || c.nom === "apurement-36")!.budget;
-    // An exercise prints like its template, plus its « Consignes » sheet (one page).
-    cas.push({ nom: `exercice-${type}-enonce`, spec: ex.enonce, budget: budget + 1 }, { nom: `exercice-${type}-corrige`, spec: ex.corrige, budget: budget + 1 });
+    specs.push([`exercice-${type}-enonce`, ex.enonce], [`exercice-${type}-corrige`, ex.corrige]);
   }
-  return cas;
+  return specs.map(([nom, spec]) => ({ nom, spec, budget: budgetPages(spec) }));
 }

@@ -391,8 +391,8 @@ describe("insererModele : mise en page (DESIGN.md §6 « Paper-ready »)", () =>
     expect(ev.pageLayout.paperSize).toBe("A4");
     expect(ev.pageLayout.orientation).toBe("Portrait");
     expect(ev.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
-    // Columns E:F hold the « Calculs intermédiaires »: the print area stops at C.
-    expect(ev.zoneImpression).toMatch(/^A1:C\d+$/);
+    // Columns E:F hold the « Calculs intermédiaires »: the print area stops at D (the ⚠ status marks).
+    expect(ev.zoneImpression).toMatch(/^A1:D\d+$/);
     const pied = ev.pageLayout.headersFooters.defaultForAllPages;
     expect(pied.leftFooter).toBe("&8Évaluation économique de la famille : &A");
     expect(pied.centerFooter).toBe("&8Barèmes en vigueur au 26/11/2026");
@@ -425,7 +425,9 @@ describe("insererModele : mise en page (DESIGN.md §6 « Paper-ready »)", () =>
     // A7 « Durée en mois (facultatif ; durée maximale si une mensualité est saisie) »: 74 characters in a
     // 46-wide column (about 50 characters a line) → two lines of 15 points.
     expect(plan.hauteurs.get(7)).toBe(30);
-    expect(plan.hauteurs.has(5)).toBe(false);
+    // Every other row of a plan gets Excel's 15 points explicitly, so that LibreOffice paginates alike.
+    expect(plan.hauteurs.get(5)).toBe(15);
+    expect(plan.hauteurs.get(38 + 600 + 16 - 1)).toBe(15);
   });
 });
 

@@ -2,7 +2,7 @@ import { versSerieExcel } from "#shared/date.ts";
 import { decomposerRef, lettreColonne, resoudreFormule } from "#shared/modeles/formules.ts";
 import { validerSpec, type Cellule, type Feuille, type SpecModele, type Validation } from "#shared/modeles/spec.ts";
 import { STYLES, type NomStyle } from "#shared/modeles/styles.ts";
-import { formuleZoneImpression, hauteursLignes, piedDePage, zoneImpression } from "#shared/modeles/impression.ts";
+import { formuleZoneImpression, hauteursLignes, largeurEnPoints, MARGES, piedDePage, zoneImpression } from "#shared/modeles/impression.ts";
 
 /**
  * The office.js renderer of a template spec (DESIGN.md §6 (a)): inserts the template into the open
@@ -167,10 +167,7 @@ function paquets(adresses: readonly string[], longueurMax = 2000): string[] {
   return resultat;
 }
 
-/** Column width in Excel's characters → points (Calibri 11: 7 pixels per character plus 5 of padding; 0,75 point per pixel). */
-export function largeurEnPoints(caracteres: number): number {
-  return Math.round((caracteres * 7 + 5) * 0.75 * 100) / 100;
-}
+export { largeurEnPoints };
 
 function contenu(c: Cellule, feuilles: Readonly<Record<string, string>>): string | number | boolean {
   if (c.formule !== undefined) return `=${resoudreFormule(c.formule, feuilles)}`;
@@ -255,12 +252,12 @@ function mettreEnPage(ws: FeuilleModele, spec: SpecModele, f: Feuille, nomFeuill
   p.orientation = m.orientation === "paysage" ? "Landscape" : "Portrait";
   p.zoom = { horizontalFitToPages: 1, verticalFitToPages: m.pagesEnHauteur ?? 0 };
   p.centerHorizontally = true;
-  p.leftMargin = 0.4 * POINTS_PAR_POUCE;
-  p.rightMargin = 0.4 * POINTS_PAR_POUCE;
-  p.topMargin = 0.5 * POINTS_PAR_POUCE;
-  p.bottomMargin = 0.6 * POINTS_PAR_POUCE;
-  p.headerMargin = 0.2 * POINTS_PAR_POUCE;
-  p.footerMargin = 0.25 * POINTS_PAR_POUCE;
+  p.leftMargin = MARGES.gauche * POINTS_PAR_POUCE;
+  p.rightMargin = MARGES.droite * POINTS_PAR_POUCE;
+  p.topMargin = MARGES.haut * POINTS_PAR_POUCE;
+  p.bottomMargin = MARGES.bas * POINTS_PAR_POUCE;
+  p.headerMargin = MARGES.entete * POINTS_PAR_POUCE;
+  p.footerMargin = MARGES.pied * POINTS_PAR_POUCE;
   const pied = piedDePage(spec);
   const pages = p.headersFooters.defaultForAllPages;
   pages.leftFooter = `&8${pied.gauche}`;

@@ -3,7 +3,7 @@ import { dateFr } from "../baremes/catalogue.ts";
 import { formatEuros } from "../format.ts";
 import type { Cellule, Validation } from "../modeles/spec.ts";
 import { estErreurExcel, estVide, type ValeurLue } from "./lecteur.ts";
-import { estErreurAttendue, type Attendu } from "./profils/types.ts";
+import { estErreurAttendue, type Attendu } from "./attendus.ts";
 
 /**
  * The dossier's inputs as the audit reads them: by the template's stable ids, typed the way the

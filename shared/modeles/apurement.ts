@@ -1,7 +1,7 @@
 import { ENTETE_PLAN } from "../fonctions/calculs.ts";
 import { MAX_ECHEANCES } from "../planApurement.ts";
 import { assembler, ConstructeurFeuille, entier, VALIDATIONS } from "./constructeur.ts";
-import { feuilleBaremes, type LigneBareme } from "./feuilleBaremes.ts";
+import { feuilleBaremes, marqueStatut, type LigneBareme } from "./feuilleBaremes.ts";
 import { lettreColonne, refAbsolue } from "./formules.ts";
 import type { SpecModele } from "./spec.ts";
 import { ligneBareme, periodeBaremes, type ContexteBaremes } from "./sources.ts";
@@ -14,7 +14,7 @@ import { ligneBareme, periodeBaremes, type ContexteBaremes } from "./sources.ts"
  * keeps the first instalment's day or the month's last day, counted from the first date like the engine.
  */
 
-export const VERSION_APUREMENT = "1.0.0";
+export const VERSION_APUREMENT = "2.0.0";
 
 /** Barème values the template needs (durées de référence), each with its source. */
 export interface BaremesApurement {
@@ -27,6 +27,10 @@ export interface BaremesApurement {
 
 /** First row of the schedule; rows run to PREMIERE_LIGNE + MAX_ECHEANCES − 1. */
 export const PREMIERE_LIGNE_ECHEANCIER = 38;
+/** First line of the signature block's text (column H), shown in column A after the last instalment. */
+export const PREMIERE_LIGNE_SIGNATURE = 12;
+/** Lines of the signature block printed after the last instalment. */
+export const LIGNES_BLOC_SIGNATURE = 16;
 
 export function baremesApurement(ctx: ContexteBaremes): BaremesApurement {
   const duree = (cle: keyof BaremesApurement, libelle: string) => ligneBareme(ctx, "durees_apurement", cle, { id: `apurement.${cle}`, libelle, unite: "mois", format: "entier" });
@@ -109,15 +113,15 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   f.formule("B12", `IF(ISNUMBER(B6),"Mensualité saisie",IF(ISNUMBER(B7),"Durée saisie","Plan par défaut de la CAF ("&${b("planCafMois")}&" mois)"))`, { id: "plan.mode" });
   f.fusionner("B12:D12");
   f.texte("A13", "Dette retenue (au centime)");
-  f.formule("B13", 'IF(I8="",I5/100,NA())', { style: "resultat", format: "montant", id: "plan.detteRetenue" });
+  f.formule("B13", 'IF(I8="",I5/100,IF(B5="","",NA()))', { style: "resultat", format: "montant", id: "plan.detteRetenue" });
   f.texte("A14", "Mensualité de reprise de dette");
-  f.formule("B14", 'IF(I8="",I6/100,NA())', { style: "resultat", format: "montant", id: "plan.mensualiteRetenue" });
+  f.formule("B14", 'IF(I8="",I6/100,IF(B5="","",NA()))', { style: "resultat", format: "montant", id: "plan.mensualiteRetenue" });
   f.texte("A15", "Nombre d'échéances (durée du plan, en mois)");
-  f.formule("B15", 'IF(I8="",I7,NA())', { style: "resultat", format: "entier", id: "plan.nombreEcheances" });
+  f.formule("B15", 'IF(I8="",I7,IF(B5="","",NA()))', { style: "resultat", format: "entier", id: "plan.nombreEcheances" });
   f.texte("A16", "Dernière échéance (le solde)");
-  f.formule("B16", 'IF(I8="",(I5-(I7-1)*I6)/100,NA())', { style: "resultat", format: "montant", id: "plan.derniereEcheance" });
+  f.formule("B16", 'IF(I8="",(I5-(I7-1)*I6)/100,IF(B5="","",NA()))', { style: "resultat", format: "montant", id: "plan.derniereEcheance" });
   f.texte("A17", "Total remboursé (somme de l'échéancier)");
-  f.formule("B17", `IF(I8="",ROUND(SUM(C${premiere}:C${derniere}),2),NA())`, { style: "resultat", format: "montant", id: "plan.totalRembourse" });
+  f.formule("B17", `IF(I8="",ROUND(SUM(C${premiere}:C${derniere}),2),IF(B5="","",NA()))`, { style: "resultat", format: "montant", id: "plan.totalRembourse" });
   f.texte("A18", "Contrôle");
   f.formule(
     "B18",
@@ -155,15 +159,17 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   );
   repere(24, "plan.avertissementSurendettement", "Plan de surendettement (C. consommation L.732-3)", b("surendettementMaxMois"), "Au-delà des 7 ans d'un plan de surendettement.");
 
-  // ——— Engagement et signatures ———
-  f.texte("A26", "Engagement et signatures", "section");
+  // Honest figures (DESIGN.md §2.8): the reference durations, when one of them is not official.
+  const marque = marqueStatut(Object.values(baremes));
+  if (marque !== "") {
+    f.texte("A25", marque, "alerte");
+    f.fusionner("A25:F25");
+  }
+
+  // ——— Signataires ———
+  // The block the tenant signs prints after the last instalment (rows below the schedule): here, who signs.
+  f.texte("A26", "Signataires (le bloc de signatures s'imprime après la dernière échéance)", "section");
   f.fusionner("A26:F26");
-  f.texte(
-    "A27",
-    "Le locataire s'engage à verser chaque mois, en plus du loyer courant, l'échéance de reprise de dette indiquée dans l'échéancier ci-dessous, jusqu'à l'apurement complet de la dette. Tout retard est signalé sans délai au bailleur.",
-    "libelle",
-  );
-  f.fusionner("A27:F27");
   f.texte("A28", "Fait à");
   f.saisie("B28", "signature.lieu", VALIDATIONS.texteCourt, { style: "saisieTexte" });
   f.fusionner("B28:C28");
@@ -177,28 +183,64 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   f.texte("D31", "Nom et qualité");
   f.saisie("E31", "signature.bailleur", VALIDATIONS.texteCourt, { style: "saisieTexte" });
   f.fusionner("E31:F31");
-  f.texte("A32", "Signature");
-  f.cellule("B32", { style: "calcul" });
-  f.fusionner("B32:C34");
-  f.texte("D32", "Signature");
-  f.cellule("E32", { style: "calcul" });
-  f.fusionner("E32:F34");
+
+  // The signature block's lines (column H, not printed), shown in column A right after the last
+  // instalment. Short lines: a formula cell beside a text stops it from overflowing.
+  const SIGNATURE = PREMIERE_LIGNE_SIGNATURE;
+  const dateTexte = `IF(DAY(E28)<10,"0","")&DAY(E28)&"/"&IF(MONTH(E28)<10,"0","")&MONTH(E28)&"/"&YEAR(E28)`;
+  const lignesSignature: readonly { texte?: string; formule?: string }[] = [
+    { formule: '""' },
+    { texte: "ENGAGEMENT ET SIGNATURES" },
+    { texte: "Le locataire s'engage à verser chaque mois," },
+    { texte: "en plus du loyer courant, l'échéance de reprise" },
+    { texte: "de dette de l'échéancier ci-dessus, jusqu'à" },
+    { texte: "l'apurement complet de la dette. Tout retard" },
+    { texte: "est signalé sans délai au bailleur." },
+    { formule: `"Fait à "&IF(TRIM(B28)="","………………",B28)&", le "&IF(ISNUMBER(E28),${dateTexte},"…… / …… / ……")` },
+    { formule: '""' },
+    { formule: `"Le locataire : "&B31` },
+    { texte: "Signature :" },
+    { formule: '""' },
+    { formule: '""' },
+    { formule: `"Pour le bailleur : "&E31` },
+    { texte: "Signature :" },
+    { formule: '""' },
+  ];
+  f.texte(`H${SIGNATURE - 1}`, "Bloc de signatures (imprimé après la dernière échéance)", "note");
+  lignesSignature.forEach((l, i) => {
+    const ref = `H${SIGNATURE + i}`;
+    if (l.texte !== undefined) f.texte(ref, l.texte, "note");
+    else f.formule(ref, l.formule!, { style: "note" });
+  });
+  if (lignesSignature.length !== LIGNES_BLOC_SIGNATURE) throw new Error("Bloc de signatures : nombre de lignes inattendu.");
+  const finSignature = SIGNATURE + lignesSignature.length - 1;
 
   // ——— Échéancier ———
   f.texte("A36", "Échéancier", "section");
   f.fusionner("A36:F36");
   ENTETE_PLAN.forEach((t, i) => f.texte(`${lettreColonne(i + 1)}37`, t, "entete"));
-  for (let k = 1; k <= MAX_ECHEANCES; k++) {
+  for (let k = 1; k <= MAX_ECHEANCES + lignesSignature.length; k++) {
     const r = premiere + k - 1;
     const dans = `${k}<=$I$9`;
-    f.formule(`A${r}`, `IF(${dans},${k},"")`, { format: "entier" });
-    f.formule(`B${r}`, `IF(AND(${dans},ISNUMBER($B$8)),EDATE($B$8,${k - 1}),"")`, { format: "date" });
-    f.formule(`C${r}`, `IF(${dans},IF(${k}<$I$9,$I$6,$I$5-($I$9-1)*$I$6)/100,"")`, { format: "montant" });
-    f.formule(`D${r}`, `IF(AND(${dans},ISNUMBER($B$9)),ROUND($B$9,2),"")`, { format: "montant" });
-    f.formule(`E${r}`, `IF(AND(${dans},ISNUMBER($B$9)),ROUND(C${r}+D${r},2),"")`, { format: "montant" });
-    f.formule(`F${r}`, `IF(${dans},($I$5-IF(${k}<$I$9,${k}*$I$6,$I$5))/100,"")`, { format: "montant" });
+    // Below a refused plan (a message in I8), no signature block: there is nothing to sign.
+    const signature = `IF(AND(${k}-$I$9<=${lignesSignature.length},OR($I$8="",$B$5="")),INDEX($H$${SIGNATURE}:$H$${finSignature},${k}-$I$9)&"","")`;
+    f.formule(`A${r}`, `IF(${dans},${k},${signature})`, { style: "ligne", format: "entier" });
+    if (k > MAX_ECHEANCES) continue;
+    f.formule(`B${r}`, `IF(AND(${dans},ISNUMBER($B$8)),EDATE($B$8,${k - 1}),"")`, { style: "ligne", format: "date" });
+    f.formule(`C${r}`, `IF(${dans},IF(${k}<$I$9,$I$6,$I$5-($I$9-1)*$I$6)/100,"")`, { style: "ligne", format: "montant" });
+    f.formule(`D${r}`, `IF(AND(${dans},ISNUMBER($B$9)),ROUND($B$9,2),"")`, { style: "ligne", format: "montant" });
+    f.formule(`E${r}`, `IF(AND(${dans},ISNUMBER($B$9)),ROUND(C${r}+D${r},2),"")`, { style: "ligne", format: "montant" });
+    f.formule(`F${r}`, `IF(${dans},($I$5-IF(${k}<$I$9,${k}*$I$6,$I$5))/100,"")`, { style: "ligne", format: "montant" });
   }
 
+  // Printed: the parameters, the instalments that exist and the signature block (not 600 blank rows).
+  f.impression = {
+    orientation: "portrait",
+    derniereColonne: "F",
+    derniereLigne: premiere - 1 + MAX_ECHEANCES + lignesSignature.length,
+    titres: [premiere - 1, premiere - 1],
+    echeancier: { premiereLigne: premiere, celluleNombre: "I9", lignesApres: lignesSignature.length },
+  };
   const plan = f.construire();
   return assembler(
     { id: "apurement", version: VERSION_APUREMENT, titre: "Plan d'apurement de la dette locative", dateBaremes, options: {} },

@@ -1,19 +1,15 @@
-import { composantes, type DateISO } from "../date.ts";
-import { arrondi, dec, somme, type Montant } from "../money.ts";
-import { estErreurLogsoc, ErreurLogsoc } from "../errors.ts";
-import { METHODES_RAV, resteAVivre, type MethodeRav } from "../resteAVivre.ts";
-import { tauxEffort } from "../tauxEffort.ts";
-import { unitesConsommation } from "../foyer.ts";
-import { categorieMenage, PERSONNES_MAX } from "../categorieMenage.ts";
-import { CATEGORIE_MAX, plafondRessources } from "../plafondsRessources.ts";
+import { ErreurLogsoc } from "../errors.ts";
+import { METHODES_RAV, type MethodeRav } from "../resteAVivre.ts";
+import { PERSONNES_MAX } from "../categorieMenage.ts";
+import { CATEGORIE_MAX } from "../plafondsRessources.ts";
 import { FINANCEMENTS, LIBELLES_ZONE, ZONES, type Financement, type Zone } from "../baremes/valeurs.ts";
-import { LIBELLES_STATUT, statutLePlusFaible, type Statut } from "../baremes/schema.ts";
+import { statutLePlusFaible, type Statut } from "../baremes/schema.ts";
 import { noteDeCle, statutDeCle } from "../baremes/cle.ts";
 import { assembler, ConstructeurFeuille, entier, liste, VALIDATIONS } from "./constructeur.ts";
 import { feuilleBaremes, REFS_BAREMES, type TableauBareme } from "./feuilleBaremes.ts";
-import { lettreColonne } from "./formules.ts";
+import { lettreColonne, refAbsolue } from "./formules.ts";
 import type { SpecModele, ValeursSaisies } from "./spec.ts";
-import { periodeBaremes, sourceDe, versionEnVigueur, type ContexteBaremes } from "./sources.ts";
+import { formuleUc, lignesEchelleOcde, periodeBaremes, sourceDe, versionEnVigueur, type ContexteBaremes } from "./sources.ts";
 
 /**
  * Fiche synthétique CALEOL (DESIGN.md §6, ../shared/reference/cal.md §2): the dwelling and up to three
@@ -26,7 +22,7 @@ import { periodeBaremes, sourceDe, versionEnVigueur, type ContexteBaremes } from
  * are « Candidat A, B, C » identified by the numéro unique of their demande.
  */
 
-export const VERSION_CAL = "1.0.0";
+export const VERSION_CAL = "2.0.0";
 export const CANDIDATS_MAX = 3;
 export const LETTRES_CANDIDATS = ["A", "B", "C"] as const;
 
@@ -174,7 +170,8 @@ function tableauPlafonds(ctx: ContexteBaremes): TableauBareme {
         cle: `${fin}|${LIBELLES_ZONE[zone]}`,
         libelle: `${fin}, ${LIBELLES_ZONE[zone]}`,
         valeurs: cles.map((k) => valeurs[fin][zone][k]!),
-        statut: note === undefined ? LIBELLES_STATUT[statut] : `${LIBELLES_STATUT[statut]} (${note})`,
+        statut,
+        ...(note !== undefined ? { note } : {}),
       };
     }),
   );
@@ -205,11 +202,13 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     throw new ErreurLogsoc("CODE_INCONNU", `Zone inconnue « ${options.zone} » : ${ZONES.join(", ")} attendue.`, ["zone"]);
   }
   const plafonds = tableauPlafonds(ctx);
-  const bar = feuilleBaremes(ctx.date, periodeBaremes(ctx, ["plafonds_ressources_hlm"]), [], [plafonds]);
+  const bar = feuilleBaremes(ctx.date, periodeBaremes(ctx, ["plafonds_ressources_hlm", "echelle_ocde_modifiee"]), lignesEchelleOcde(ctx), [plafonds]);
+  // The OCDE scale is read from its barème (in force on the template's date), never written in a formula.
+  const refBareme = (id: string) => `{baremes}!${refAbsolue(bar.valeurs.get(id)!)}`;
   const grille = bar.tableaux.get("plafonds")!;
 
   const f = new ConstructeurFeuille("fiche", "Fiche CALEOL");
-  f.colonnes = [58, ...Array.from({ length: n }, () => 30), 3, 60];
+  f.colonnes = [46, ...Array.from({ length: n }, () => 24), 2, 40];
   const derniere = lettreColonne(1 + n);
   const note = lettreColonne(3 + n);
   f.texte("A1", "Fiche synthétique de candidatures : commission d'attribution des logements (CALEOL)", "titre");
@@ -329,6 +328,14 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   ];
   for (const [ligne, texte] of libelles) f.texte(`A${ligne}`, texte);
   f.texte(`${note}${R.partPlafond}`, "Comparaison avec le plafond du financement, de la zone et de la catégorie (Barèmes).", "note");
+  // Honest figures (DESIGN.md §2.8): the plafond row the dwelling uses may be an estimate (PLAI 2026…).
+  const cleGrille = `IF($B$${R.financement}="PLS","PLUS",$B$${R.financement})&"|"&$B$${R.zone}`;
+  const statutGrille = `INDEX({baremes}!${grille.statuts},MATCH(${cleGrille},{baremes}!${grille.cles},0))`;
+  f.formule(
+    `${note}${R.sousPlafond}`,
+    `IF(ISNA(MATCH(${cleGrille},{baremes}!${grille.cles},0)),"",IF(AND(${statutGrille}="officiel",$B$${R.financement}<>"PLS"),"","⚠ Plafond "&$B$${R.financement}&" ("&$B$${R.zone}&") : valeur "&IF($B$${R.financement}="PLS","calculée (PLUS × 1,3)"&IF(${statutGrille}="officiel",""," à partir d'un PLUS "&${statutGrille}),${statutGrille})&", motif dans la feuille Barèmes. À vérifier avant la décision."))`,
+    { style: "alerte", id: "seance.statutPlafond" },
+  );
   f.texte(`${note}${R.sejour}`, "Seule la vérification de la condition de séjour figure sur la fiche (CCH R.441-1).", "note");
   f.texte(`${note}${R.adaptation}`, "Indiquer le besoin d'adaptation du logement, jamais sa cause.", "note");
   f.texte(`${note}${R.vigilance}`, "Un refus se fonde sur le taux d'effort ou le reste à vivre calculés, jamais sur le seul niveau de ressources.", "note");
@@ -382,12 +389,14 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     const cmi = cel(R.cmiValide);
     // The value if it is a whole number in [min, max], else NA(); INT is only reached for a number (INT("deux") is #VALUE!).
     const entierEntre = (x: string, min: string, max: string) => `IF(ISNUMBER(${x}),IF(AND(${x}>=${min},${x}<=${max},${x}=INT(${x})),${x},NA()),NA())`;
-    f.formule(p, entierEntre(cel(R.personnes14Plus), "1", String(PERSONNES_MAX)), { id: id("calcul.personnes14Plus") });
+    // Blank is clean (DESIGN.md §6): a candidate column left empty computes nothing, not #N/A.
+    f.formule(p, `IF(${vide},"",${entierEntre(cel(R.personnes14Plus), "1", String(PERSONNES_MAX))})`, { id: id("calcul.personnes14Plus") });
     f.formule(e, `IF(${cel(R.enfantsMoins14)}="",0,${entierEntre(cel(R.enfantsMoins14), "0", String(PERSONNES_MAX))})`, { id: id("calcul.enfantsMoins14") });
     f.formule(pac, `IF(${cel(R.personnesACharge)}="",0,${entierEntre(cel(R.personnesACharge), "0", `${p}+${e}-1`)})`, { id: id("calcul.personnesACharge") });
-    f.formule(cmi, `IF(${cel(R.cmi)}="",0,${entierEntre(cel(R.cmi), "0", `${p}+${e}`)})`, { id: id("calcul.titulairesCmi") });
+    f.formule(cmi, `IF(OR(${vide},${cel(R.cmi)}=""),0,${entierEntre(cel(R.cmi), "0", `${p}+${e}`)})`, { id: id("calcul.titulairesCmi") });
     f.formule(cel(R.personnes), `IF(${vide},"",${p}+${e})`, { format: "entier", id: id("personnes") });
-    f.formule(cel(R.uc), `IF(${vide},"",(10+5*(${p}-1)+3*${e})/10)`, { format: "uc", id: id("uc") });
+    const uc = formuleUc(refBareme, p, e);
+    f.formule(cel(R.uc), `IF(${vide},"",${uc})`, { format: "uc", id: id("uc") });
     const jeune = `${cel(R.jeuneMenage)}="Oui"`;
     f.formule(
       cel(R.categorie),
@@ -412,15 +421,15 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     f.formule(cel(R.anneeRevenus), `IF(ISNUMBER($B$${R.date}),YEAR($B$${R.date})-2,"")`, { format: "entier", id: id("anneeRevenus") });
     const fin = `$B$${R.financement}`;
     const base = `IF(${fin}="PLS","PLUS",${fin})`;
-    f.formule(cel(R.ligneGrille), `MATCH(${base}&"|"&$B$${R.zone},{baremes}!${grille.cles},0)`, { id: id("calcul.ligneGrille") });
+    f.formule(cel(R.ligneGrille), `IF(${vide},"",MATCH(${base}&"|"&$B$${R.zone},{baremes}!${grille.cles},0))`, { id: id("calcul.ligneGrille") });
     const ligneG = cel(R.ligneGrille);
     const cat = cel(R.categorie);
     f.formule(
       cel(R.plafondBase),
-      `IF(${cat}<=6,INDEX({baremes}!${grille.valeurs},${ligneG},${cat}),INDEX({baremes}!${grille.valeurs},${ligneG},6)+(${cat}-6)*INDEX({baremes}!${grille.valeurs},${ligneG},7))`,
+      `IF(${vide},"",IF(${cat}<=6,INDEX({baremes}!${grille.valeurs},${ligneG},${cat}),INDEX({baremes}!${grille.valeurs},${ligneG},6)+(${cat}-6)*INDEX({baremes}!${grille.valeurs},${ligneG},7)))`,
       { id: id("calcul.plafondBase") },
     );
-    f.formule(cel(R.plafond), `IF(${vide},"",IF(${cat}>${CATEGORIE_MAX},NA(),IF(${fin}="PLS",ROUND(${cel(R.plafondBase)}*13/10,0),${cel(R.plafondBase)})))`, {
+    f.formule(cel(R.plafond), `IF(${vide},"",IF(ISNA(${ligneG}),"Renseignez le financement et la zone du logement.",IF(${cat}>${CATEGORIE_MAX},NA(),IF(${fin}="PLS",ROUND(${cel(R.plafondBase)}*13/10,0),${cel(R.plafondBase)}))))`, {
       style: "resultat",
       format: "montantEntier",
       id: id("plafond"),
@@ -446,10 +455,10 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     const formulesRav: Record<MethodeRav, string> = {
       mensuel: `ROUND(${rav},2)`,
       jour_personne: `ROUND(${rav}/(${p}+${e})/30,2)`,
-      uc: `ROUND(${rav}/((10+5*(${p}-1)+3*${e})/10),2)`,
-      jour_uc: `ROUND(${rav}/((10+5*(${p}-1)+3*${e})/10)/30,2)`,
+      uc: `ROUND(${rav}/(${uc}),2)`,
+      jour_uc: `ROUND(${rav}/(${uc})/30,2)`,
     };
-    METHODES_RAV.forEach((m, k) => f.formule(`${c}${R.rav1 + k}`, formulesRav[m], { format: "montant", id: id(`calcul.rav${k + 1}`) }));
+    METHODES_RAV.forEach((m, k) => f.formule(`${c}${R.rav1 + k}`, `IF(${vide},"",${formulesRav[m]})`, { format: "montant", id: id(`calcul.rav${k + 1}`) }));
     f.formule(cel(R.ravMensuel), `IF(${vide},"",${c}${R.rav1})`, { format: "montant", id: id("ravMensuel") });
     f.formule(cel(R.ravMethode), `IF(${vide},"",INDEX(${c}${R.rav1}:${c}${R.rav1 + 3},MATCH($B$${R.methode},${listeMethodes},0)))`, {
       style: "resultat",
@@ -479,6 +488,8 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     );
   }
 
+  // One page portrait, candidates side by side; the « Calculs intermédiaires » rows below are not printed.
+  f.impression = { orientation: "portrait", derniereColonne: note, derniereLigne: R.controleDecision, pagesEnHauteur: 1 };
   const fiche = f.construire();
   return assembler(
     { id: "cal", version: VERSION_CAL, titre: "Fiche synthétique CALEOL", dateBaremes: ctx.date, options: { candidats: n, zone: options.zone } },
@@ -496,37 +507,10 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   );
 }
 
-// ——— The same fiche computed by the engine (tests, audit) ———————————————————————————————————————
+// ——— The fiche's inputs for a set of candidates (tests, exercises) ————————————————————————————————
 
-export interface SaisieLogement {
-  financement: Financement;
-  zone: Zone;
-  loyer: number;
-  annexes: number;
-  charges: number;
-  eauChauffageIndividuels: boolean;
-  forfaitCharges: number;
-}
-
-export interface SaisieCandidat {
-  dateDepot: DateISO;
-  personnes14Plus: number;
-  enfantsMoins14: number;
-  personnesACharge: number;
-  jeuneMenage: boolean;
-  titulairesCmi: number;
-  rfr: number;
-  ressources: number;
-  aideLogement: number;
-  autresCharges: number;
-}
-
-export interface SaisieCal {
-  date: DateISO;
-  methode: MethodeRav;
-  logement: SaisieLogement;
-  candidats: readonly SaisieCandidat[];
-}
+export { ancienneteMois, indicateursCandidat, type IndicateursCandidat, type SaisieCal, type SaisieCandidat, type SaisieLogement } from "../cal.ts";
+import type { SaisieCal } from "../cal.ts";
 
 export function saisiesCal(s: SaisieCal): ValeursSaisies {
   const v: Record<string, ValeursSaisies[string]> = {
@@ -556,51 +540,3 @@ export function saisiesCal(s: SaisieCal): ValeursSaisies {
   return v;
 }
 
-/** Completed months from the filing of the demande to the commission (a day short of a month does not count). */
-export function ancienneteMois(depot: DateISO, date: DateISO): number {
-  const a = composantes(depot);
-  const b = composantes(date);
-  return (b.annee - a.annee) * 12 + (b.mois - a.mois) - (b.jour < a.jour ? 1 : 0);
-}
-
-export interface IndicateursCandidat {
-  anciennete: number;
-  categorie: number | ErreurLogsoc;
-  plafond: Montant | ErreurLogsoc;
-  partPlafond: Montant | ErreurLogsoc;
-  sousPlafond: boolean | ErreurLogsoc;
-  tauxEffort: Montant | ErreurLogsoc;
-  ravMensuel: Montant;
-  ravMethode: Montant;
-}
-
-function ou<T>(f: () => T): T | ErreurLogsoc {
-  try {
-    return f();
-  } catch (e) {
-    if (estErreurLogsoc(e)) return e;
-    throw e;
-  }
-}
-
-/** A candidate's figures by the engine: catégorie, plafond and eligibility, taux d'effort, reste à vivre. */
-export function indicateursCandidat(s: SaisieCal, c: SaisieCandidat, ctx: ContexteBaremes): IndicateursCandidat {
-  const l = s.logement;
-  const forfait = l.eauChauffageIndividuels ? l.forfaitCharges : 0;
-  const personnes = c.personnes14Plus + c.enfantsMoins14;
-  const categorie = ou(() => categorieMenage({ personnes, personnesACharge: c.personnesACharge, jeuneMenage: c.jeuneMenage, personnesEnSituationDeHandicap: c.titulairesCmi }));
-  const plafond = typeof categorie === "number" ? ou(() => plafondRessources(l.financement, categorie, l.zone, s.date, ctx.catalogue)) : categorie;
-  const foyer = { personnes14Plus: c.personnes14Plus, enfantsMoins14: c.enfantsMoins14 };
-  const ressourcesRav = dec(c.ressources).plus(c.aideLogement);
-  const chargesRav = somme([l.loyer, l.annexes, l.charges, forfait, c.autresCharges]);
-  return {
-    anciennete: ancienneteMois(c.dateDepot, s.date),
-    categorie,
-    plafond,
-    partPlafond: plafond instanceof ErreurLogsoc ? plafond : arrondi(dec(c.rfr).dividedBy(plafond), 4),
-    sousPlafond: plafond instanceof ErreurLogsoc ? plafond : dec(c.rfr).lessThanOrEqualTo(plafond),
-    tauxEffort: ou(() => tauxEffort(dec(l.loyer).plus(l.annexes), dec(l.charges).plus(forfait), c.aideLogement, c.ressources)),
-    ravMensuel: resteAVivre(ressourcesRav, chargesRav, foyer, "mensuel"),
-    ravMethode: resteAVivre(ressourcesRav, chargesRav, foyer, s.methode),
-  };
-}

@@ -4,10 +4,10 @@ import { LIBELLES_METHODE_RAV, type MethodeRav } from "../resteAVivre.ts";
 import { ENFANTS_MAX } from "../rsa.ts";
 import { evaluerBudget, validerEvaluation, type EntreeEvaluation, type ResultatEvaluation, type TypeCharge, type TypeRessource } from "../evaluation.ts";
 import { assembler, ConstructeurFeuille, entier, VALIDATIONS } from "./constructeur.ts";
-import { feuilleBaremes, REFS_BAREMES, type LigneBareme } from "./feuilleBaremes.ts";
+import { feuilleBaremes, marqueStatut, REFS_BAREMES, type LigneBareme } from "./feuilleBaremes.ts";
 import { refAbsolue } from "./formules.ts";
 import type { SpecModele, ValeursSaisies } from "./spec.ts";
-import { denominateurFraction, ligneBareme, periodeBaremes, versionEnVigueur, type ContexteBaremes } from "./sources.ts";
+import { denominateurFraction, formuleUc, ligneBareme, lignesEchelleOcde, periodeBaremes, versionEnVigueur, type ContexteBaremes } from "./sources.ts";
 
 /**
  * Évaluation économique de la famille (DESIGN.md §6): foyer, ressources and charges by type, dettes,
@@ -22,7 +22,7 @@ import { denominateurFraction, ligneBareme, periodeBaremes, versionEnVigueur, ty
  * denominator × 12) is the last operation before ROUND.
  */
 
-export const VERSION_EVALUATION = "1.0.0";
+export const VERSION_EVALUATION = "2.0.0";
 
 export const RESSOURCES = [
   { cle: "salaires", libelle: "Salaires et revenus d'activité (nets)" },
@@ -69,6 +69,7 @@ const L = {
   personnes: 11,
   uc: 12,
   controleFoyer: 13,
+  isolement: 14,
   premiereRessource: 17,
   totalRessources: 17 + RESSOURCES.length,
   premiereCharge: 17 + RESSOURCES.length + 4,
@@ -105,6 +106,10 @@ export function baremesEvaluation(ctx: ContexteBaremes): BaremesEvaluation {
     ligneBareme(ctx, "rsa_montant_forfaitaire", "montant", { id: "rsa.montant", libelle: "RSA : montant forfaitaire pour une personne seule (CASF L.262-2)", unite: "€ par mois", format: "montant" }),
     ...MAJORATIONS_RSA.map(([cle, libelle]) => ligneBareme(ctx, "rsa_montant_forfaitaire", `majorations.${cle}`, { id: `rsa.${cle}`, libelle, unite: "fraction", format: "taux" })),
   ];
+  lignes.push(
+    ligneBareme(ctx, "rsa_majoration_isolement", "coefficientBase", { id: "rsa.majoreBase", libelle: "RSA majoré pour isolement : coefficient de base (CASF L.262-9, R.262-1)", unite: "coefficient", format: "ratio" }),
+    ligneBareme(ctx, "rsa_majoration_isolement", "coefficientParEnfant", { id: "rsa.majoreParEnfant", libelle: "RSA majoré pour isolement : supplément par enfant à charge", unite: "coefficient", format: "ratio" }),
+  );
   const saisie = versionEnVigueur(ctx, "saisie_remuneration").valeurs as { fractions: Record<string, string> };
   for (let k = 1; k <= 6; k++) {
     lignes.push(ligneBareme(ctx, "saisie_remuneration", `seuilsAnnuels.s${k}`, { id: `saisie.s${k}`, libelle: `Saisie sur rémunération : seuil annuel de la tranche ${k} (C. trav. R.3252-2)`, unite: "€ par an", format: "montantEntier" }));
@@ -132,6 +137,7 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   const baremes = baremesEvaluation(ctx);
   const lignesBaremes: LigneBareme[] = [
     ...baremes.lignes,
+    ...lignesEchelleOcde(ctx),
     {
       id: "saisie.denominateur",
       libelle: "Dénominateur commun des fractions de saisie (calcul exact en centimes)",
@@ -143,7 +149,7 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
       source: "Fractions du barème ci-dessus",
     },
   ];
-  const bar = feuilleBaremes(ctx.date, periodeBaremes(ctx, ["rsa_montant_forfaitaire", "saisie_remuneration", "reperes_reste_a_vivre"]), lignesBaremes);
+  const bar = feuilleBaremes(ctx.date, periodeBaremes(ctx, ["rsa_montant_forfaitaire", "rsa_majoration_isolement", "saisie_remuneration", "reperes_reste_a_vivre", "echelle_ocde_modifiee"]), lignesBaremes);
   const b = (id: string) => {
     const r = bar.valeurs.get(id);
     if (r === undefined) throw new Error(`Valeur de barème absente : ${id}`);
@@ -181,8 +187,9 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   f.texte(`A${L.personnes}`, "Nombre de personnes du foyer");
   f.formule(`B${L.personnes}`, "F7+F8", { format: "entier", id: "foyer.personnes" });
   f.texte(`A${L.uc}`, "Unités de consommation (échelle OCDE modifiée, Insee)");
-  f.formule(`B${L.uc}`, "(10+5*(F7-1)+3*F8)/10", { format: "uc", id: "foyer.uc" });
-  f.texte(`C${L.uc}`, "1 pour le premier adulte, 0,5 par autre personne de 14 ans ou plus, 0,3 par enfant de moins de 14 ans.", "note");
+  // The OCDE scale is read from its barème (in force on the template's date).
+  f.formule(`B${L.uc}`, formuleUc(b, "F7", "F8"), { format: "uc", id: "foyer.uc" });
+  f.texte(`C${L.uc}`, "Poids de l'échelle OCDE modifiée (feuille Barèmes) : premier adulte, autre personne de 14 ans ou plus, enfant de moins de 14 ans.", "note");
   f.texte(`A${L.controleFoyer}`, "Contrôle de la composition");
   f.formule(
     `B${L.controleFoyer}`,
@@ -190,11 +197,18 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
       `IF(ISNA(F7),"Le nombre de personnes de 14 ans ou plus doit être un entier de 1 à 30.",`,
       `IF(ISNA(F8),"Le nombre d'enfants de moins de 14 ans doit être un entier de 0 à 30.",`,
       `IF(AND(F9,F7<2),"Un couple compte au moins deux personnes de 14 ans ou plus : vérifiez la composition.",`,
-      `IF(ISNA(F10),"Le foyer compte plus de ${ENFANTS_MAX} personnes à charge.",""))))`,
+      `IF(AND(F9,F36),"Le RSA majoré pour isolement (CASF L.262-9) concerne une personne isolée, pas un couple.",`,
+      `IF(ISNA(F10),"Le foyer compte plus de ${ENFANTS_MAX} personnes à charge.","")))))`,
     ].join(""),
     { style: "alerte", id: "foyer.controle" },
   );
   f.fusionner(`B${L.controleFoyer}:C${L.controleFoyer}`);
+  f.texte(`A${L.isolement}`, "Parent isolé ou femme enceinte isolée pendant la période de majoration (RSA majoré)");
+  f.saisie(`B${L.isolement}`, "foyer.isolementMajore", VALIDATIONS.ouiNon, {
+    valeur: "Non",
+    aide: "CASF L.262-9 : le minimum laissé au foyer (capacité de remboursement) est alors le RSA majoré, 128,412 % du montant d'une personne seule + 42,804 % par enfant.",
+  });
+  f.texte(`C${L.isolement}`, "Oui : le RSA du foyer retenu pour la capacité de remboursement est le montant majoré (C. consommation R.731-1).", "note");
 
   // ——— Ressources ———
   const tableau = (ligneSection: number, titre: string, entetes: readonly [string, string, string]) => {
@@ -268,10 +282,11 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   f.texte(`A${lTaux}`, "Taux d'effort (arrêté du 10 mars 2011)");
   // Same order of checks as the engine: no resources (besides the aide) is a division by zero, then an
   // aide larger than the rent and charges is refused (#N/A and a message).
-  f.formule(`B${lTaux}`, `IF(AND(${TR}-${AL}>0,${AL}>${LOYER}+${CHL}),NA(),ROUND((${LOYER}+${CHL}-${AL})/(${TR}-${AL}),4))`, { style: "resultat", format: "taux", id: "resultats.tauxEffort" });
+  // Blank is clean: nothing typed yet (no resources, no charges) shows nothing, not #DIV/0!.
+  f.formule(`B${lTaux}`, `IF(AND(${TR}=0,${TC}=0),"",IF(AND(${TR}-${AL}>0,${AL}>${LOYER}+${CHL}),NA(),ROUND((${LOYER}+${CHL}-${AL})/(${TR}-${AL}),4)))`, { style: "resultat", format: "taux", id: "resultats.tauxEffort" });
   f.formule(
     `C${lTaux}`,
-    `IF(${TR}-${AL}<=0,"Aucune ressource hors aide au logement : taux d'effort non calculable.",IF(${AL}>${LOYER}+${CHL},"L'aide au logement dépasse le loyer et les charges locatives : vérifiez la saisie.","(Loyer + charges locatives − aide au logement) / (ressources − aide au logement) : l'aide, déduite du loyer, n'est pas comptée une seconde fois dans les ressources."))`,
+    `IF(AND(${TR}=0,${TC}=0),"Saisissez les ressources et les charges du foyer.",IF(${TR}-${AL}<=0,"Aucune ressource hors aide au logement : taux d'effort non calculable.",IF(${AL}>${LOYER}+${CHL},"L'aide au logement dépasse le loyer et les charges locatives : vérifiez la saisie.","(Loyer + charges locatives − aide au logement) / (ressources − aide au logement) : l'aide, déduite du loyer, n'est pas comptée une seconde fois dans les ressources.")))`,
     { style: "note", id: "resultats.tauxEffortNote" },
   );
 
@@ -286,7 +301,7 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   calc(7, "Personnes de 14 ans ou plus retenues", entierEntre(`B${L.personnes14Plus}`, 1, 30), "personnes14Plus");
   calc(8, "Enfants de moins de 14 ans retenus", `IF(B${L.enfantsMoins14}="",0,${entierEntre(`B${L.enfantsMoins14}`, 0, 30)})`, "enfantsMoins14");
   calc(9, "Couple", `B${L.couple}="Oui"`, "couple");
-  calc(10, "Personnes à charge retenues", `IF(OR(AND(F9,F7<2),F7+F8-IF(F9,2,1)>${ENFANTS_MAX}),NA(),F7+F8-IF(F9,2,1))`, "personnesACharge");
+  calc(10, "Personnes à charge retenues", `IF(OR(AND(F9,F7<2),AND(F9,F36),F7+F8-IF(F9,2,1)>${ENFANTS_MAX}),NA(),F7+F8-IF(F9,2,1))`, "personnesACharge");
   calc(12, "Ressources en centimes", `ROUND(${TR}*100,0)`, "ressourcesCentimes");
   calc(13, "Charges en centimes", `ROUND(${TC}*100,0)`, "chargesCentimes");
   calc(14, "Personnes du foyer RSA", "IF(F9,2,1)+F10", "personnesRsa");
@@ -296,7 +311,13 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
     `ROUND(10*(1+IF(F14>=2,${b("rsa.deuxiemePersonne")},0)+IF(F14>=3,${b("rsa.troisiemePersonne")},0)+IF(F14>=4,IF(F9,${b("rsa.quatriemePersonneCouple")},${b("rsa.quatriemePersonneIsole")}),0)+MAX(0,F14-4)*${b("rsa.personneSupplementaire")}),0)`,
     "coefficientRsa",
   );
-  calc(16, "RSA du foyer en centimes", `ROUND(ROUND(${b("rsa.montant")}*100,0)*F15/10,0)`, "rsaFoyerCentimes");
+  // Majorated amount (isolement): cents × coefficient in hundred-thousandths, integers until the one division.
+  calc(
+    16,
+    "RSA du foyer en centimes",
+    `IF(F36,ROUND(ROUND(${b("rsa.montant")}*100,0)*(ROUND(${b("rsa.majoreBase")}*100000,0)+ROUND(${b("rsa.majoreParEnfant")}*100000,0)*F10)/100000,0),ROUND(ROUND(${b("rsa.montant")}*100,0)*F15/10,0))`,
+    "rsaFoyerCentimes",
+  );
   calc(17, "RSA d'une personne en centimes", `ROUND(${b("rsa.montant")}*100,0)`, "rsaUnePersonneCentimes");
   calc(18, "Ressources annuelles en centimes", "12*F12", "ressourcesAnnuellesCentimes");
   calc(19, "Majoration des seuils en centimes", `ROUND(${b("saisie.majoration")}*100,0)*(IF(F9,1,0)+F10)`, "majorationSeuilsCentimes");
@@ -311,6 +332,7 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   calc(33, "Barème annuel × dénominateur, en centimes", tranches.join("+"), "baremeAnnuelPondere");
   calc(34, "Quotité saisissable en centimes (exacte)", `MIN(F33/(${b("saisie.denominateur")}*12),MAX(0,F12-F17))`, "quotiteCentimes");
   calc(35, "Capacité de remboursement en centimes", "ROUND(MAX(0,MIN(F34,F12-MAX(F16,F13))),0)", "capaciteCentimes");
+  calc(36, "RSA majoré pour isolement", `B${L.isolement}="Oui"`, "isolementMajore");
 
   const lCap = I + 7;
   f.texte(`A${lCap}`, "Capacité de remboursement (méthode Banque de France)");
@@ -322,7 +344,7 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   );
   f.texte(`A${lCap + 1}`, "Montant forfaitaire du RSA du foyer (dépenses courantes minimales)");
   f.formule(`B${lCap + 1}`, "F16/100", { style: "calcul", format: "montant", id: "resultats.rsaFoyer" });
-  f.texte(`C${lCap + 1}`, "Montant forfaitaire × coefficient du foyer (CASF R.262-1), sans forfait logement.", "note");
+  f.texte(`C${lCap + 1}`, "Montant forfaitaire × coefficient du foyer (CASF R.262-1), ou montant majoré pour isolement (L.262-9), sans forfait logement.", "note");
   f.texte(`A${lCap + 2}`, "Quotité saisissable des ressources");
   f.formule(`B${lCap + 2}`, "ROUND(F34,0)/100", { style: "calcul", format: "montant", id: "resultats.quotiteSaisissable" });
   f.texte(`C${lCap + 2}`, "Barème annuel / 12, seuils majorés par personne à charge ; le RSA d'une personne reste insaisissable (C. trav. R.3252-2 à R.3252-5).", "note");
@@ -330,6 +352,21 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   f.formule(`B${lCap + 3}`, "MAX(F16,F13)/100", { style: "calcul", format: "montant", id: "resultats.depensesCourantes" });
   f.texte(`C${lCap + 3}`, "Le plus élevé du RSA du foyer et du total des charges.", "note");
 
+  // Honest figures (DESIGN.md §2.8): beside the results computed from barème values, which of them are
+  // not official and why. The capacité, the RSA du foyer, the quotité and the dépenses courantes use the
+  // RSA and saisie barèmes.
+  const marque = marqueStatut(baremes.lignes.filter((l) => l.id.startsWith("rsa.") || l.id.startsWith("saisie.")));
+  let derniere = lCap + 3;
+  if (marque !== "") {
+    for (let k = 0; k <= 3; k++) f.texte(`D${lCap + k}`, "⚠", "alerte");
+    f.texte(`A${lCap + 4}`, "⚠ Statut des barèmes utilisés", "alerte");
+    f.texte(`B${lCap + 4}`, marque, "alerte");
+    f.fusionner(`B${lCap + 4}:C${lCap + 4}`);
+    derniere = lCap + 4;
+  }
+
+  // Foyer, ressources and charges on page 1; dettes and indicateurs on page 2; helpers (E:F) not printed.
+  f.impression = { orientation: "portrait", derniereColonne: "D", derniereLigne: derniere, sauts: [PREMIERE_DETTE - 2] };
   const evaluation = f.construire();
   const nom = (n: string, ref: string, description: string) => ({ nom: n, feuille: "evaluation", ref, description });
   return assembler(
@@ -388,6 +425,8 @@ export interface SaisieEvaluation {
   personnes14Plus: number;
   enfantsMoins14: number;
   couple: boolean;
+  /** Parent isolé or isolated pregnant woman during the majoration period (CASF L.262-9). */
+  isolementMajore?: boolean;
   ressources: Partial<Record<CleRessource, number>>;
   charges: Partial<Record<CleCharge, number>>;
   dettes: readonly { creancier: string; nature: string; montant: number }[];
@@ -401,6 +440,7 @@ export function saisiesEvaluation(s: SaisieEvaluation): ValeursSaisies {
     "foyer.personnes14Plus": s.personnes14Plus,
     "foyer.enfantsMoins14": s.enfantsMoins14,
     "foyer.couple": s.couple ? "Oui" : "Non",
+    "foyer.isolementMajore": s.isolementMajore ? "Oui" : "Non",
   };
   for (const r of RESSOURCES) v[`ressources.${r.cle}`] = s.ressources[r.cle] ?? null;
   for (const c of CHARGES) v[`charges.${c.cle}`] = s.charges[c.cle] ?? null;
@@ -418,7 +458,7 @@ export function budgetEvaluation(s: SaisieEvaluation): EntreeEvaluation {
     (Object.keys(types) as K[]).filter((k) => valeurs[k] !== undefined).map((k) => ({ type: types[k], montant: valeurs[k]! }));
   return {
     date: s.date,
-    foyer: { personnes14Plus: s.personnes14Plus, enfantsMoins14: s.enfantsMoins14, couple: s.couple },
+    foyer: { personnes14Plus: s.personnes14Plus, enfantsMoins14: s.enfantsMoins14, couple: s.couple, isolementMajore: s.isolementMajore ?? false },
     ressources: montants(s.ressources, TYPE_RESSOURCE),
     charges: montants(s.charges, TYPE_CHARGE),
     dettes: s.dettes.map((d) => ({ type: "autre" as const, libelle: `${d.creancier} : ${d.nature}`, montant: d.montant })),

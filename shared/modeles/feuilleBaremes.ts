@@ -1,4 +1,6 @@
 import type { DateISO } from "../date.ts";
+import { dateFr as dateFrancaise } from "../baremes/catalogue.ts";
+import { LIBELLES_STATUT, type Statut } from "../baremes/schema.ts";
 import { ConstructeurFeuille } from "./constructeur.ts";
 import { lettreColonne } from "./formules.ts";
 import type { Feuille } from "./spec.ts";
@@ -20,6 +22,32 @@ export interface LigneBareme {
   dateEffet: DateISO;
   statut: string;
   source: string;
+  /** The status as a code and the note that justifies it, for the marks beside the results (DESIGN.md §2.8). */
+  statutCode?: Statut;
+  note?: string;
+}
+
+/** Why a status is not `officiel`, when the value carries no note of its own. */
+const MOTIFS_STATUT: Record<Exclude<Statut, "officiel">, string> = {
+  calcule: "calculée par LogSoc à partir de valeurs officielles",
+  non_verifie: "trouvée dans une seule source ou des sources secondaires, non recoupée",
+  estimation: "non publiée : estimation, méthode dans la feuille Barèmes",
+};
+
+/**
+ * The mark shown beside results computed from values that are not `officiel` (DESIGN.md §2.8), or ""
+ * when every value is official: which values, their status and why, grouped by barème and date.
+ */
+export function marqueStatut(lignes: readonly LigneBareme[]): string {
+  const groupes = new Map<string, string>();
+  for (const l of lignes) {
+    if (l.statutCode === undefined || l.statutCode === "officiel") continue;
+    const bareme = l.libelle.split(" : ")[0]!;
+    const cle = `${bareme}|${l.dateEffet}|${l.statutCode}|${l.note ?? ""}`;
+    if (!groupes.has(cle)) groupes.set(cle, `${bareme} en vigueur au ${dateFrancaise(l.dateEffet)} : ${LIBELLES_STATUT[l.statutCode]} (${l.note ?? MOTIFS_STATUT[l.statutCode]})`);
+  }
+  if (groupes.size === 0) return "";
+  return `⚠ Calculé avec des valeurs non officielles : ${[...groupes.values()].join(" ; ")}. À vérifier au Journal officiel avant toute décision.`;
 }
 
 /** A grid of values (plafonds by financement × zone and catégorie): one row per key, looked up with MATCH. */
@@ -27,7 +55,7 @@ export interface TableauBareme {
   id: string;
   titre: string;
   entetes: readonly string[];
-  lignes: readonly { cle: string; libelle: string; valeurs: readonly number[]; statut: string }[];
+  lignes: readonly { cle: string; libelle: string; valeurs: readonly number[]; statut: Statut; note?: string }[];
   format: NomFormat;
   dateEffet: DateISO;
   source: string;
@@ -44,7 +72,7 @@ export interface FeuilleBaremes {
   /** id → A1 reference of the value cell. */
   valeurs: ReadonlyMap<string, string>;
   /** id → absolute ranges of a table's key column and of its value block (first value column … last). */
-  tableaux: ReadonlyMap<string, { cles: string; valeurs: string; premiereColonne: string }>;
+  tableaux: ReadonlyMap<string, { cles: string; valeurs: string; premiereColonne: string; statuts: string }>;
 }
 
 export const CLE_FEUILLE_BAREMES = "baremes";
@@ -54,8 +82,8 @@ export const REFS_BAREMES = { date: "B2", debut: "B3", fin: "B4" } as const;
 
 export function feuilleBaremes(dateBaremes: DateISO, periode: PeriodeBaremes, lignes: readonly LigneBareme[], tableaux: readonly TableauBareme[] = []): FeuilleBaremes {
   const f = new ConstructeurFeuille(CLE_FEUILLE_BAREMES, "Barèmes");
-  const largeurTableau = Math.max(0, ...tableaux.map((t) => t.entetes.length + 1));
-  f.colonnes = [46, 14, 12, 14, 14, 70, ...Array.from({ length: Math.max(0, largeurTableau - 4) }, () => 12)];
+  const largeurTableau = Math.max(0, ...tableaux.map((t) => t.entetes.length + 2));
+  f.colonnes = [40, 12, 10, 11, 30, 90, ...Array.from({ length: Math.max(0, largeurTableau - 5) }, () => 12), ...(tableaux.length > 0 ? [60] : [])];
   f.texte("A1", "Barèmes utilisés par ce classeur", "titre");
   f.texte("A2", "Valeurs en vigueur au");
   f.cellule(REFS_BAREMES.date, { valeur: { date: dateBaremes }, style: "resultat", format: FORMATS.date, id: "baremes.date" });
@@ -85,7 +113,7 @@ export function feuilleBaremes(dateBaremes: DateISO, periode: PeriodeBaremes, li
     l++;
   }
 
-  const positions = new Map<string, { cles: string; valeurs: string; premiereColonne: string }>();
+  const positions = new Map<string, { cles: string; valeurs: string; premiereColonne: string; statuts: string }>();
   for (const t of tableaux) {
     l++;
     f.texte(`A${l}`, t.titre, "section");
@@ -97,19 +125,25 @@ export function feuilleBaremes(dateBaremes: DateISO, periode: PeriodeBaremes, li
     f.texte(`B${l}`, "Libellé", "entete");
     t.entetes.forEach((e, i) => f.texte(`${lettreColonne(i + 3)}${l}`, e, "entete"));
     f.texte(`${lettreColonne(t.entetes.length + 3)}${l}`, "Statut", "entete");
+    f.texte(`${lettreColonne(t.entetes.length + 4)}${l}`, "Motif du statut", "entete");
     l++;
     const debut = l;
     for (const ligne of t.lignes) {
       f.texte(`A${l}`, ligne.cle, "bareme");
       f.texte(`B${l}`, ligne.libelle, "bareme");
       ligne.valeurs.forEach((v, i) => f.cellule(`${lettreColonne(i + 3)}${l}`, { valeur: v, style: "bareme", format: FORMATS[t.format] }));
-      f.texte(`${lettreColonne(t.entetes.length + 3)}${l}`, ligne.statut, "bareme");
+      f.texte(`${lettreColonne(t.entetes.length + 3)}${l}`, LIBELLES_STATUT[ligne.statut], "bareme");
+      const motif = ligne.note ?? (ligne.statut === "officiel" ? undefined : MOTIFS_STATUT[ligne.statut]);
+      if (motif !== undefined) f.texte(`${lettreColonne(t.entetes.length + 4)}${l}`, motif, "note");
       l++;
     }
     const fin = l - 1;
     const derniere = lettreColonne(2 + t.entetes.length);
-    positions.set(t.id, { cles: `$A$${debut}:$A$${fin}`, valeurs: `$C$${debut}:$${derniere}$${fin}`, premiereColonne: "C" });
+    const colStatut = lettreColonne(t.entetes.length + 3);
+    positions.set(t.id, { cles: `$A$${debut}:$A$${fin}`, valeurs: `$C$${debut}:$${derniere}$${fin}`, premiereColonne: "C", statuts: `$${colStatut}$${debut}:$${colStatut}$${fin}` });
   }
+  // An annex to the template: landscape, on one page.
+  f.impression = { orientation: "paysage", derniereColonne: lettreColonne(Math.max(6, largeurTableau + 2)), derniereLigne: l - 1, pagesEnHauteur: 1 };
   return { feuille: f.construire(), valeurs, tableaux: positions };
 }
 

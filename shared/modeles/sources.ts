@@ -61,7 +61,8 @@ export function ligneBareme(
   const { valeur } = valeurParCle(v.valeurs, cle, { bareme, dateEffet: v.dateEffet });
   const nombre = typeof valeur === "string" && FRACTION.test(valeur) ? valeurFraction(valeur) : valeur;
   if (typeof nombre !== "number") throw new Error(`La valeur ${bareme}.${cle} n'est pas un nombre.`);
-  return { ...ligne, valeur: nombre, dateEffet: v.dateEffet, statut: statutDe(v, cle), source: sourceDe(v) };
+  const note = noteDeCle(v, cle);
+  return { ...ligne, valeur: nombre, dateEffet: v.dateEffet, statut: statutDe(v, cle), source: sourceDe(v), statutCode: statutDeCle(v, cle), ...(note !== undefined ? { note } : {}) };
 }
 
 /**
@@ -78,4 +79,23 @@ export function periodeBaremes(ctx: ContexteBaremes, baremes: readonly IdBareme[
     if (suivante && (prochain === null || suivante.dateEffet < prochain)) prochain = suivante.dateEffet;
   }
   return { debut, fin: prochain === null ? null : depuisSerieExcel(versSerieExcel(prochain) - 1) };
+}
+
+/** The OCDE-modified scale in force (weights of the first adult, other persons of 14 or more, children under 14). */
+export function lignesEchelleOcde(ctx: ContexteBaremes): LigneBareme[] {
+  const poids = (cle: string, id: string, libelle: string) => ligneBareme(ctx, "echelle_ocde_modifiee", cle, { id, libelle, unite: "UC", format: "uc" });
+  return [
+    poids("premierAdulte", "uc.premierAdulte", "Échelle OCDE modifiée : premier adulte"),
+    poids("autrePersonne14Plus", "uc.autrePersonne14Plus", "Échelle OCDE modifiée : autre personne de 14 ans ou plus"),
+    poids("enfantMoins14", "uc.enfantMoins14", "Échelle OCDE modifiée : enfant de moins de 14 ans"),
+  ];
+}
+
+/**
+ * Unités de consommation as a native formula on the Barèmes values (`ref(id)` gives a value's
+ * reference): weights taken in thousandths, whole numbers until the one division, as the engine does.
+ */
+export function formuleUc(ref: (id: string) => string, personnes14Plus: string, enfantsMoins14: string): string {
+  const m = (id: string) => `ROUND(${ref(id)}*1000,0)`;
+  return `(${m("uc.premierAdulte")}+${m("uc.autrePersonne14Plus")}*(${personnes14Plus}-1)+${m("uc.enfantMoins14")}*${enfantsMoins14})/1000`;
 }

@@ -1,6 +1,6 @@
 import { dateISO, joursDansMois, type DateISO } from "#shared/date.ts";
 import { CHARGES, RESSOURCES, type CleCharge, type CleRessource, type SaisieEvaluation } from "#shared/modeles/evaluation.ts";
-import type { SaisieCal, SaisieCandidat } from "#shared/modeles/cal.ts";
+import type { SaisieCal, SaisieCandidat } from "#shared/cal.ts";
 import type { PlanApurementEntree } from "#shared/planApurement.ts";
 import { FINANCEMENTS, ZONES } from "#shared/baremes/valeurs.ts";
 import { METHODES_RAV } from "#shared/resteAVivre.ts";

@@ -10,7 +10,8 @@ import { indicateursEvaluation, saisiesEvaluation, type SaisieEvaluation } from 
 import { validerEvaluation } from "#shared/evaluation.ts";
 import { evaluer } from "#shared/fonctions/registre.ts";
 import type { ValeurBrute } from "#shared/fonctions/arguments.ts";
-import { indicateursCandidat, LETTRES_CANDIDATS, saisiesCal, type SaisieCal } from "#shared/modeles/cal.ts";
+import { LETTRES_CANDIDATS, saisiesCal } from "#shared/modeles/cal.ts";
+import { indicateursCandidat, type SaisieCal } from "#shared/cal.ts";
 import { bilanGrille, saisiesCompetences } from "#shared/modeles/competences.ts";
 import { PREMIERE_LIGNE_ECHEANCIER } from "#shared/modeles/apurement.ts";
 import { contexteBaremes } from "#shared/modeles/sources.ts";
@@ -121,6 +122,27 @@ const DEFICIT: SaisieEvaluation = {
 };
 const ATTENDU_DEFICIT = { rav: [-100.05, -1.11, -50.03, -1.67], taux: 0.4, qs: 66.83, rsa: 1173.04, capacite: 0 };
 
+/**
+ * Parent isolé with one child in the majoration period (CASF L.262-9), 26/11/2026 (issue 13).
+ * RSA majoré = 651,69 × (1,28412 + 0,42804 × 1) = 651,69 × 1,71216 = 1 115,7976 → 1 115,80
+ * (the ordinary amount, 651,69 × 1,5 = 977,54, would leave 222,46).
+ * RAV = 1 200 − 400 = 800 ; 800 / 2 / 30 = 13,33 ; UC = 1 + 0,3 = 1,3 → 615,38 ; / 30 = 20,51.
+ * Taux d'effort = 400 / 1 200 = 0,3333. QS, one dependant: thresholds + 1 740 → 6 220 / 10 470 / 14 740;
+ * 14 400 a year: 6 220 / 20 = 311 ; 4 250 / 10 = 425 ; 3 930 / 5 = 786 → 1 522 / 12 = 126,83.
+ * Capacité = min(126,83 ; 1 200 − max(1 115,80 ; 400) = 84,20) = 84,20: the majorated floor binds.
+ */
+const ISOLE: SaisieEvaluation = {
+  date: "2026-11-26" as DateISO,
+  personnes14Plus: 1,
+  enfantsMoins14: 1,
+  couple: false,
+  isolementMajore: true,
+  ressources: { salaires: 1200 },
+  charges: { loyer: 400 },
+  dettes: [],
+};
+const ATTENDU_ISOLE = { rav: [800, 13.33, 615.38, 20.51], taux: 0.3333, qs: 126.83, rsa: 1115.8, capacite: 84.2 };
+
 interface PlanMain {
   entree: PlanApurementEntree;
   /** Instalments, dates (ISO) and reste dû, or the number of months the error announces. */
@@ -203,6 +225,39 @@ function montantOuErreur(valeur: number | null, erreur: { code: CodeErreur } | u
 
 const foyers: Cas<SaisieEvaluation>[] = [];
 const plans: Cas<PlanApurementEntree & { main?: PlanMain }>[] = [];
+
+/** Who signs the first hand-worked plan: the block printed after its last instalment names them. */
+const SIGNATAIRES: ValeursSaisies = {
+  "signature.lieu": "Lyon",
+  "signature.date": { date: "2026-12-03" as DateISO },
+  "signature.locataire": "Mme Ana Lopes",
+  "signature.bailleur": "M. Jo Petit, chargé de recouvrement",
+};
+
+/**
+ * The signature block in column A right after the last instalment, line by line (null: a blank line),
+ * as the printed plan must read it; the date in French (dd/mm/yyyy) whatever the machine's locale.
+ */
+function blocSignature(signe: boolean): (string | null)[] {
+  return [
+    null,
+    "ENGAGEMENT ET SIGNATURES",
+    "Le locataire s'engage à verser chaque mois,",
+    "en plus du loyer courant, l'échéance de reprise",
+    "de dette de l'échéancier ci-dessus, jusqu'à",
+    "l'apurement complet de la dette. Tout retard",
+    "est signalé sans délai au bailleur.",
+    signe ? "Fait à Lyon, le 03/12/2026" : "Fait à ………………, le …… / …… / ……",
+    null,
+    signe ? "Le locataire : Mme Ana Lopes" : "Le locataire : ",
+    "Signature :",
+    null,
+    null,
+    signe ? "Pour le bailleur : M. Jo Petit, chargé de recouvrement" : "Pour le bailleur : ",
+    "Signature :",
+    null,
+  ];
+}
 const fiches: Cas<SaisieCal>[] = [];
 const grilles: Cas<Record<string, StatutCompetence | null>>[] = [];
 /** Inputs the engine refuses (text typed where a number is expected, impossible composition): the template must say why. */
@@ -213,9 +268,9 @@ beforeAll(async () => {
     throw new Error("LibreOffice (soffice) est introuvable : installez le paquet Debian libreoffice-calc-nogui (voir .ci/run) ou indiquez son chemin dans SOFFICE.");
   }
   const h = new Hasard(20261126);
-  const toutFoyers = [FOYER_SEUL, FAMILLE, DEFICIT, ...Array.from({ length: NOMBRE_FOYERS }, (_, i) => foyerEvaluation(h, DATES_MODELES[i % DATES_MODELES.length]!))];
+  const toutFoyers = [FOYER_SEUL, FAMILLE, DEFICIT, ISOLE, ...Array.from({ length: NOMBRE_FOYERS }, (_, i) => foyerEvaluation(h, DATES_MODELES[i % DATES_MODELES.length]!))];
   for (const [i, f] of toutFoyers.entries()) {
-    const nom = i < 3 ? `foyer calculé à la main n°${i + 1}` : `foyer généré n°${i - 2}`;
+    const nom = i < 4 ? `foyer calculé à la main n°${i + 1}` : `foyer généré n°${i - 3}`;
     foyers.push(await preparer(nom, `evaluation-${i}.xlsx`, modele("evaluation", f.date), saisiesEvaluation(f), f));
   }
   const datePlans = "2026-11-26" as DateISO;
@@ -228,6 +283,7 @@ beforeAll(async () => {
       "plan.premiereEcheance": p.premiereEcheance ? { date: p.premiereEcheance } : null,
       "plan.loyerResiduel": p.loyerResiduel === undefined || p.loyerResiduel === null ? null : Number(p.loyerResiduel),
     };
+    if (i === 0) Object.assign(saisies, SIGNATAIRES);
     const nom = i < PLANS_MAIN.length ? `plan calculé à la main n°${i + 1}` : `plan généré n°${i - PLANS_MAIN.length + 1}`;
     plans.push(await preparer(nom, `apurement-${i}.xlsx`, modele("apurement", datePlans), saisies, p));
   }
@@ -324,7 +380,7 @@ const GRILLE_SAUF_UNE = { ...GRILLE_COMPLETE, "A01-C01": "En cours" } as Record<
 // ——— The comparisons ———
 
 describe("modèles recalculés par LibreOffice et comparés au moteur", () => {
-  it(`évaluation économique : ${NOMBRE_FOYERS + 3} foyers, chaque indicateur au centime (ratios à 0,0001)`, () => {
+  it(`évaluation économique : ${NOMBRE_FOYERS + 4} foyers, chaque indicateur au centime (ratios à 0,0001)`, () => {
     const ecarts: string[] = [];
     for (const cas of foyers) {
       const f = cas.donnees;
@@ -347,12 +403,13 @@ describe("modèles recalculés par LibreOffice et comparés au moteur", () => {
     expect(ecarts).toEqual([]);
   });
 
-  it("évaluation : trois foyers calculés à la main (demi-centimes exacts, arrondis loin de zéro, reste à vivre négatif)", () => {
+  it("évaluation : quatre foyers calculés à la main (demi-centimes exacts, arrondis loin de zéro, reste à vivre négatif, RSA majoré pour isolement)", () => {
     const ecarts: string[] = [];
     for (const [cas, attendu] of [
       [foyers[0]!, ATTENDU_SEUL],
       [foyers[1]!, ATTENDU_FAMILLE],
       [foyers[2]!, ATTENDU_DEFICIT],
+      [foyers[3]!, ATTENDU_ISOLE],
     ] as const) {
       const r = indicateursEvaluation(cas.donnees, contexteBaremes(cas.donnees.date));
       expect(r.resteAVivre.map((x) => x.valeur)).toEqual(attendu.rav);
@@ -405,9 +462,15 @@ describe("modèles recalculés par LibreOffice et comparés au moteur", () => {
         const alerte = typeof v === "string" && v.startsWith("Au-delà");
         if (alerte !== drapeaux[i]) ecarts.push(`${cas.nom}, ${lire(cas, id).ou} : LibreOffice « ${String(v)} », moteur ${drapeaux[i] ? "avertit" : "n'avertit pas"}`);
       });
-      for (let k = 1; k <= MAX_ECHEANCES; k++) {
+      const bloc = blocSignature(cas === plans[0]);
+      for (let k = 1; k <= MAX_ECHEANCES + bloc.length; k++) {
         const r = PREMIERE_LIGNE_ECHEANCIER + k - 1;
         const e = plan.echeances[k - 1];
+        const ligneBloc = k > plan.nombreEcheances && k - plan.nombreEcheances <= bloc.length ? bloc[k - plan.nombreEcheances - 1]! : null;
+        if (k > MAX_ECHEANCES) {
+          verifierValeur(ecarts, `${cas.nom}, ${feuille}!A${r} (bloc de signatures)`, lireRef(cas, feuille, `A${r}`), ligneBloc);
+          continue;
+        }
         const cellule = (col: string) => ({ ou: `${cas.nom}, ${feuille}!${col}${r} (échéance ${k})`, valeur: lireRef(cas, feuille, `${col}${r}`) });
         const attendus: [string, Attendu][] = e
           ? [
@@ -418,7 +481,7 @@ describe("modèles recalculés par LibreOffice et comparés au moteur", () => {
               ["E", e.totalAVerser === null ? null : e.totalAVerser.toNumber()],
               ["F", e.resteDu.toNumber()],
             ]
-          : ["A", "B", "C", "D", "E", "F"].map((c) => [c, null]);
+          : ["A", "B", "C", "D", "E", "F"].map((c) => [c, c === "A" ? ligneBloc : null]);
         for (const [col, attendu] of attendus) {
           const { ou, valeur } = cellule(col);
           verifierValeur(ecarts, ou, valeur, attendu);

@@ -1,7 +1,7 @@
 import { versSerieExcel } from "../../date.ts";
 import { ErreurLogsoc, estErreurLogsoc } from "../../errors.ts";
 import { MAX_ECHEANCES, planApurement, type PlanApurement } from "../../planApurement.ts";
-import { PREMIERE_LIGNE_ECHEANCIER, VERSION_APUREMENT } from "../../modeles/apurement.ts";
+import { LIGNES_BLOC_SIGNATURE, PREMIERE_LIGNE_ECHEANCIER } from "../../modeles/apurement.ts";
 import { ENTETE_PLAN } from "../../fonctions/calculs.ts";
 import { attenduId } from "./commun.ts";
 import type { SpecModele } from "../../modeles/spec.ts";
@@ -18,10 +18,11 @@ const ARGUMENTS: Record<string, string> = {
 /** Columns of the schedule, in ENTETE_PLAN order. */
 const COLONNES = ["A", "B", "C", "D", "E", "F"] as const;
 
-function attendusPlan(spec: SpecModele, plan: PlanApurement | { erreur: string }): Attendu[] {
+function attendusPlan(spec: SpecModele, plan: PlanApurement | { erreur: string }, vide = false): Attendu[] {
   const attendus: Attendu[] = [];
   const ok = !("erreur" in plan);
-  const err = { erreur: "erreur" in plan ? plan.erreur : "" };
+  // Layout 2: with no dette typed, the results stay empty instead of #N/A.
+  const err = vide ? null : { erreur: "erreur" in plan ? plan.erreur : "" };
   attendus.push(
     attenduId(spec, "plan.detteRetenue", "montant", ok ? plan.dette.toNumber() : err),
     attenduId(spec, "plan.mensualiteRetenue", "montant", ok ? plan.mensualite.toNumber() : err),
@@ -37,6 +38,8 @@ function attendusPlan(spec: SpecModele, plan: PlanApurement | { erreur: string }
       ? [e.numero, e.date === null ? null : versSerieExcel(e.date), e.repriseDette.toNumber(), e.loyerResiduel?.toNumber() ?? null, e.totalAVerser?.toNumber() ?? null, e.resteDu.toNumber()]
       : [null, null, null, null, null, null];
     COLONNES.forEach((c, i) => {
+      // Layout 2: column A below the last instalment prints the signature block (text, not a figure).
+      if (i === 0 && (ok || vide) && e === undefined && k - (ok ? plan.nombreEcheances : 0) <= LIGNES_BLOC_SIGNATURE) return;
       attendus.push({
         cle: "plan",
         ref: `${c}${ligne}`,
@@ -52,7 +55,6 @@ function attendusPlan(spec: SpecModele, plan: PlanApurement | { erreur: string }
 
 export const PROFIL_APUREMENT: ProfilModele = {
   type: "apurement",
-  versions: [VERSION_APUREMENT],
   // The plan is signed on this day: the reference durations (CAF default plan) must be those in force.
   datesDossier: ["signature.date"],
 
@@ -78,7 +80,7 @@ export const PROFIL_APUREMENT: ProfilModele = {
       const id = ARGUMENTS[String(e.chemin[0])] ?? "plan.dette";
       incoherences.push({ id, message: e.message, attendu: "des paramètres qui permettent un plan" });
     }
-    return { attendus: attendusPlan(spec, plan), incoherences };
+    return { attendus: attendusPlan(spec, plan, !s.renseigne("plan.dette")), incoherences };
   },
 
   // Activity 21 « Assure le traitement administratif de l'impayé », skill A21-C02: « négocier, proposer

@@ -7,7 +7,7 @@ import { unitesConsommation } from "../../foyer.ts";
 import { categorieMenage, PERSONNES_MAX } from "../../categorieMenage.ts";
 import { plafondRessources } from "../../plafondsRessources.ts";
 import { FINANCEMENTS, LIBELLES_ZONE, type Financement, type Zone } from "../../baremes/valeurs.ts";
-import { ancienneteMois, CANDIDATS_MAX, LETTRES_CANDIDATS, METHODES_FICHE, VERSION_CAL } from "../../modeles/cal.ts";
+import { ancienneteMois, CANDIDATS_MAX, LETTRES_CANDIDATS, METHODES_FICHE } from "../../modeles/cal.ts";
 import type { SpecModele } from "../../modeles/spec.ts";
 import { attenduId, libelleLigne, positionDe } from "./commun.ts";
 import { enAttendu, estErreurAttendue, ouErreur, type Attendu, type ErreurAttendue, type Incoherence, type ProfilModele, type ValeurAttendue } from "./types.ts";
@@ -33,7 +33,6 @@ const INDICATEURS_CANDIDAT = ["anciennete", "categorie", "plafond", "sousPlafond
 
 export const PROFIL_CAL: ProfilModele = {
   type: "cal",
-  versions: [VERSION_CAL],
   datesDossier: ["seance.date"],
 
   recalculer(s, { spec, dateBaremes, catalogue }) {

@@ -1,13 +1,12 @@
 import { bilanGrille, STATUTS_COMPETENCE, type StatutCompetence } from "../../grilleCompetences.ts";
 import { toutesLesCompetences } from "../../referentiel/index.ts";
-import { segmentCompetence, VERSION_COMPETENCES } from "../../modeles/competences.ts";
+import { segmentCompetence } from "../../modeles/competences.ts";
 import { attenduId } from "./commun.ts";
 import type { Attendu, ProfilModele } from "./types.ts";
 
 /** The grid's summary recomputed by bilanGrille: counts per domain and the domains validated. */
 export const PROFIL_COMPETENCES: ProfilModele = {
   type: "competences",
-  versions: [VERSION_COMPETENCES],
   datesDossier: [],
 
   recalculer(s, { spec }) {

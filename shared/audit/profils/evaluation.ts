@@ -1,7 +1,7 @@
 import { ErreurLogsoc } from "../../errors.ts";
 import { METHODES_RAV, type MethodeRav } from "../../resteAVivre.ts";
 import { MONTANT_MAX } from "../../schemas.ts";
-import { CHARGES, indicateursEvaluation, LIGNES_DETTES, RESSOURCES, VERSION_EVALUATION, type SaisieEvaluation } from "../../modeles/evaluation.ts";
+import { CHARGES, indicateursEvaluation, LIGNES_DETTES, RESSOURCES, type SaisieEvaluation } from "../../modeles/evaluation.ts";
 import { contexteBaremes } from "../../modeles/sources.ts";
 import { attenduId } from "./commun.ts";
 import type { Attendu, ErreurAttendue, Incoherence, ProfilModele, ValeurAttendue } from "./types.ts";
@@ -17,7 +17,6 @@ const entierEntre = (x: number | null, min: number, max: number): x is number =>
 
 export const PROFIL_EVALUATION: ProfilModele = {
   type: "evaluation",
-  versions: [VERSION_EVALUATION],
   datesDossier: ["evaluation.date"],
 
   recalculer(s, { spec, dateBaremes, catalogue }) {
@@ -40,6 +39,8 @@ export const PROFIL_EVALUATION: ProfilModele = {
       personnes14Plus: foyerValide ? p14 : 1,
       enfantsMoins14: foyerValide ? e14 : 0,
       couple: avecCouple,
+      // Layout 2: RSA majoré pour isolement (CASF L.262-9).
+      isolementMajore: s.ouiNon("foyer.isolementMajore") === true,
       ressources: montants(RESSOURCES, "ressources"),
       charges: montants(CHARGES, "charges"),
       dettes: Array.from({ length: LIGNES_DETTES }, (_, i) => s.nombre(`dettes.l${i + 1}.montant`) ?? 0)
@@ -56,7 +57,7 @@ export const PROFIL_EVALUATION: ProfilModele = {
     } catch (e) {
       if (!(e instanceof ErreurLogsoc)) throw e;
       compositionRefusee = { erreur: e.message };
-      incoherences.push({ id: e.chemin[1] === "couple" ? "foyer.couple" : "foyer.personnes14Plus", message: e.message, attendu: "une composition possible du foyer" });
+      incoherences.push({ id: e.chemin[1] === "couple" ? "foyer.couple" : e.chemin[1] === "isolementMajore" ? "foyer.isolementMajore" : "foyer.personnes14Plus", message: e.message, attendu: "une composition possible du foyer" });
       r = indicateursEvaluation(saisie(false), ctx);
     }
     const composition: ErreurAttendue = { erreur: "La composition du foyer n'est pas valide : le calcul est impossible." };
@@ -72,7 +73,8 @@ export const PROFIL_EVALUATION: ProfilModele = {
       attenduId(spec, "resultats.totalCharges", "montant", r.charges.total),
       attenduId(spec, "resultats.totalDettes", "montant", r.totalDettes.toNumber()),
       ...METHODES_RAV.map((m) => attenduId(spec, ID_RAV[m], "montant", m === "mensuel" || foyerValide ? rav(m) : composition)),
-      attenduId(spec, "resultats.tauxEffort", "ratio", r.tauxEffort.erreur ? { erreur: r.tauxEffort.erreur.message } : r.tauxEffort.valeur),
+      // Layout 2: nothing typed (no resources, no charges) shows nothing rather than #DIV/0!.
+      attenduId(spec, "resultats.tauxEffort", "ratio", r.ressources.total === 0 && r.charges.total === 0 ? null : r.tauxEffort.erreur ? { erreur: r.tauxEffort.erreur.message } : r.tauxEffort.valeur),
       attenduId(spec, "resultats.capaciteRemboursement", "montant", parFoyer(cap.valeur, cap.erreur)),
       attenduId(spec, "resultats.rsaFoyer", "montant", parFoyer(cap.rsaForfaitaireFoyer, cap.erreur)),
       attenduId(spec, "resultats.quotiteSaisissable", "montant", parFoyer(cap.quotiteSaisissable, cap.erreur)),

@@ -1,0 +1,124 @@
+import { ConstructeurFeuille } from "../modeles/constructeur.ts";
+import type { Feuille } from "../modeles/spec.ts";
+import { dateFr } from "../baremes/catalogue.ts";
+import { LIBELLES_STATUT, statutLePlusFaible, type Statut } from "../baremes/schema.ts";
+import { calculLisible, valeurLisible } from "../explication/texte.ts";
+import type { Explication } from "../explication/types.ts";
+import type { CasExercice } from "./generateur.ts";
+
+/**
+ * The « Corrigé commenté » sheet of an exercise's corrigé (issue 12): for each result to find, the
+ * engine's steps with the case's numbers, then the barème values used and their sources. A step already
+ * written for an earlier result (the totals, the UC…) is not written again, so that the sheet stays short
+ * enough to print with the corrigé.
+ */
+
+export const CLE_CORRIGE_COMMENTE = "commentaire";
+
+export interface ResultatCommente {
+  id: string;
+  libelle: string;
+  /** The expected value as a French reader reads it. */
+  lisible: string;
+  feuille: string;
+  cellule: string;
+}
+
+/** Why a result has no steps to show: what the trainee does instead of a calculation. */
+const SANS_CALCUL: readonly [RegExp, string][] = [
+  [/\.anciennete$/, "nombre de mois entiers entre la date de dépôt de la demande et la date de la séance (un mois commencé ne compte pas)."],
+  [/\.sousPlafond$/, "« Oui » si le revenu fiscal de référence ne dépasse pas le plafond de ressources, « Non » sinon."],
+];
+
+type Etape = Explication["etapes"][number];
+
+function cle(e: Etape): string {
+  return `${e.libelle}|${e.formule}|${String(e.valeur)}`;
+}
+
+/**
+ * The line of a step on the sheet: its name, the calculation with the case's numbers, its value. The
+ * case's data, the method's constants and the barème values are not written as lines: the data are in
+ * the dossier, and every number appears in the calculation that uses it; the barème values are listed
+ * at the end with their versions, statuses and sources. A rounding is written on the line of the figure
+ * it rounds.
+ */
+function ligneEtape(e: Etape, etapes: readonly Etape[], arrondi?: Etape): string | null {
+  const valeur = valeurLisible(e.valeur, e.unite);
+  const suite = arrondi === undefined ? "" : `, arrondi : ${valeurLisible(arrondi.valeur, arrondi.unite)}`;
+  switch (e.operation.type) {
+    case "entree":
+    case "constante":
+    case "bareme":
+      return null;
+    case "reprise":
+      return `${e.libelle} = ${valeur} (${e.formule})${suite}`;
+    default:
+      return `${e.libelle} = ${calculLisible(e.operation, etapes)} = ${valeur}${suite}`;
+  }
+}
+
+interface VersionCitee {
+  id: string;
+  version: string;
+  statut: Statut;
+  source: string;
+  valeurs: Map<string, string>;
+}
+
+export function feuilleCorrigeCommente(titre: string, cas: CasExercice, resultats: readonly ResultatCommente[], explications: ReadonlyMap<string, Explication>): Feuille {
+  const f = new ConstructeurFeuille(CLE_CORRIGE_COMMENTE, "Corrigé commenté");
+  f.colonnes = [100];
+  let l = 1;
+  const ligne = (texte: string, style: Parameters<typeof f.texte>[2] = "libelle") => f.texte(`A${l++}`, texte, style);
+  ligne(`Corrigé commenté : ${titre}, cas n° ${cas.graine}`, "titre");
+  ligne(
+    "Pour chaque résultat à trouver, les étapes du calcul avec les nombres du cas ; les valeurs de barème utilisées, leurs versions, statuts et sources sont en fin de feuille. Une étape déjà détaillée n'est pas répétée.",
+    "sousTitre",
+  );
+  const ecrites = new Set<string>();
+  const versions = new Map<string, VersionCitee>();
+  for (const r of resultats) {
+    l++;
+    ligne(`${r.libelle} : ${r.lisible} (${r.feuille}, ${r.cellule})`, "section");
+    const x = explications.get(r.id);
+    if (x === undefined) {
+      const raison = SANS_CALCUL.find(([motif]) => motif.test(r.id))?.[1];
+      ligne(raison ? `Pas de calcul : ${raison}` : "Pas d'étape de calcul pour ce résultat avec les données du cas.", "note");
+      continue;
+    }
+    let nouvelles = 0;
+    x.etapes.forEach((e, i) => {
+      if (e.bareme) {
+        const k = `${e.bareme.id}@${e.bareme.version}`;
+        const v = versions.get(k) ?? { ...e.bareme, valeurs: new Map<string, string>() };
+        v.valeurs.set(e.bareme.cle, valeurLisible(e.valeur, e.unite));
+        // The weakest status of the values read in this version is the one shown.
+        v.statut = statutLePlusFaible(v.statut, e.bareme.statut);
+        versions.set(k, v);
+      }
+      const k = cle(e);
+      if (ecrites.has(k)) return;
+      ecrites.add(k);
+      const suivante = x.etapes[i + 1];
+      // A rounding of this very figure is written on its line (and the rounded step then counts as written).
+      const arrondi = suivante?.operation.type === "arrondi" && suivante.operation.de === i ? suivante : undefined;
+      if (arrondi) ecrites.add(cle(arrondi));
+      const texte = ligneEtape(e, x.etapes, arrondi);
+      if (texte === null) return;
+      nouvelles++;
+      ligne(texte);
+    });
+    if (nouvelles === 0) ligne("Même calcul qu'au résultat précédent.", "note");
+  }
+  if (versions.size > 0) {
+    l++;
+    ligne("Valeurs des barèmes utilisées et leurs sources", "section");
+    for (const v of versions.values()) {
+      const valeurs = [...v.valeurs].map(([cle, x]) => `${cle} = ${x}`).join(" ; ");
+      ligne(`Barème ${v.id}, version du ${dateFr(v.version)} (${LIBELLES_STATUT[v.statut]}) : ${valeurs}. Source : ${v.source}`, "note");
+    }
+  }
+  f.impression = { orientation: "portrait", derniereColonne: "A", derniereLigne: l - 1, pagesEnHauteur: 1 };
+  return f.construire();
+}

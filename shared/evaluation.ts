@@ -198,7 +198,7 @@ export const ResultatEvaluationSchema = z.object({
     .object({
       montantForfaitaire: euros.nullable().describe("Montant forfaitaire du RSA du foyer (majoré pour isolement le cas échéant)."),
       forfaitLogement: euros.nullable().describe("Forfait logement du foyer (CASF R.262-9)."),
-      forfaitLogementDeduit: euros.nullable().describe("Forfait logement déduit : dans la limite de l'aide au logement perçue (ressources de type aide_logement), CASF R.262-10."),
+      forfaitLogementDeduit: euros.nullable().describe("Forfait logement déduit dans la limite de l'aide au logement perçue (ressources de type aide_logement), CASF R.262-10 ; 0 sans aide : un foyer logé gratuitement ou propriétaire sans emprunt le doit en entier (voir forfaitLogement)."),
       montantApresForfaitLogement: euros.nullable(),
       isolementMajore: z.boolean(),
       erreur: ErreurIndicateurSchema.optional(),

@@ -216,6 +216,9 @@ function coercerSelonType(def: DefinitionArgument, v: ValeurBrute): ValeurArgume
       if (typeof v === "boolean") return v;
       if (typeof v === "string" && /^\s*(VRAI|FAUX|TRUE|FALSE)\s*$/i.test(v)) return enBooleen(v, def.nom);
       if (typeof v === "number" && Number.isFinite(v)) return v;
+      if (typeof v === "string" && !estVide(v) && parseNombre(v) === null) {
+        throw new ErreurLogsoc("ENTREE_INVALIDE", `« ${def.nom} » attend VRAI, FAUX ou un montant ; « ${apercu(v)} » ne convient pas.`, [def.nom]);
+      }
       const n = enNombre(v, def.nom);
       return n === null ? null : n.toNumber();
     }

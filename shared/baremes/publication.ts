@@ -203,5 +203,5 @@ export function verifierPublication(cat: CatalogueBaremes, id: string, corps: un
       }
     }
   }
-  return { ...base, version: d.version };
+  return { ...base, version: v.data };
 }

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { DateISO } from "../date.ts";
 import type { CatalogueBaremes } from "../baremes/catalogue.ts";
 import type { DefinitionArgument, ValeurArgument } from "./arguments.ts";
@@ -27,6 +28,8 @@ export interface DefinitionFonction {
   /** One French sentence, shown in Excel's function wizard and in `logsoc calc --help`. */
   description: string;
   arguments: readonly DefinitionArgument[];
+  /** The zod schema `calculer` validates its arguments with: the API documents its body from it (bounds, enums). */
+  schema?: z.ZodType;
   /** Arguments are the coerced, not yet validated values keyed by argument name. */
   calculer(args: Record<string, ValeurArgument>, ctx: ContexteCalcul): Resultat;
 }

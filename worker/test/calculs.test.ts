@@ -105,13 +105,14 @@ describe("POST /v1/calculs/capacite-remboursement (barèmes au 01/06/2025 : RSA 
     // QS on 13 200/yr: 4480/20 + 4250/10 + 4270/5 + 200/4 = 224 + 425 + 854 + 50 = 1 553 → 129,4166… per month.
     // Bundled RSA 2026 (651,69 €): floor 1100 − 651,69 = 448,31 and left after expenses 448,31 → 129,42.
     const corps = { ressources: 1100, charges: 0 };
-    expect(await capacite({ ...corps, date: "2040-06-01" })).toEqual({ resultat: 129.42 });
+    expect(await capacite({ ...corps, date: "2027-06-01" })).toEqual({ resultat: 129.42 });
     const publication = await poster(
       "/v1/baremes/rsa_montant_forfaitaire/versions",
       {
         publiePar: "Test capacité",
+        confirmer_variation: true, // 1 000 € against 651,69 €: +53 %
         version: {
-          dateEffet: "2040-04-01",
+          dateEffet: "2027-04-01",
           valeurs: {
             montant: 1000,
             majorations: { deuxiemePersonne: 0.5, troisiemePersonne: 0.3, quatriemePersonneCouple: 0.3, quatriemePersonneIsole: 0.4, personneSupplementaire: 0.4 },
@@ -121,12 +122,12 @@ describe("POST /v1/calculs/capacite-remboursement (barèmes au 01/06/2025 : RSA 
           statut: "officiel",
         },
       },
-      { authorization: "Bearer jeton-de-test-0123456789abcdef" },
+      { authorization: "Bearer jeton-de-test-0123456789abcdef-0123456789" },
     );
     expect(publication.status).toBe(201);
     // With a published RSA of 1 000 €: floor 1100 − 1000 = 100 and left after expenses 1100 − 1000 = 100 → 100.
-    expect(await capacite({ ...corps, date: "2040-06-01" })).toEqual({ resultat: 100 });
-    expect(await capacite({ ...corps, date: "2040-03-31" })).toEqual({ resultat: 129.42 });
+    expect(await capacite({ ...corps, date: "2027-06-01" })).toEqual({ resultat: 100 });
+    expect(await capacite({ ...corps, date: "2027-03-31" })).toEqual({ resultat: 129.42 });
   });
 });
 

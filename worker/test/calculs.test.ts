@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { appeler, poster, probleme } from "./outils.ts";
+import { env } from "cloudflare:workers";
+import { z } from "zod";
+import { valider } from "../../shared/schemas.ts";
+import { appeler, BASE, poster, probleme } from "./outils.ts";
+import { createApp } from "../src/app.ts";
+import { slugCalcul } from "../src/routes/calculs.ts";
+import { FONCTIONS } from "../../shared/fonctions/registre.ts";
+import type { DefinitionFonction } from "../../shared/fonctions/types.ts";
 
 describe("POST /v1/calculs/taux-effort", () => {
   it("exemple de DESIGN §5.3 : (650 + 120 − 280) / 1800 = 490 / 1800 = 0,27222… → 0,2722", async () => {
@@ -185,5 +192,35 @@ describe("corps sans Content-Length", () => {
     const r = await appeler("/v1/calculs/reste-a-vivre", { method: "POST", body: flux, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
     await probleme(r, 413, "CORPS_TROP_VOLUMINEUX");
     expect(envoyes).toBeLessThan(64);
+  });
+});
+
+describe("les routes de calcul sont générées du registre des fonctions", () => {
+  it("chaque fonction du registre a sa route : /v1/calculs/unites-consommation… ; les quatre routes publiées gardent leur nom", async () => {
+    for (const s of ["reste-a-vivre", "taux-effort", "plan-apurement", "capacite-remboursement"]) expect(FONCTIONS.map((f) => slugCalcul(f.nom))).toContain(s);
+    // RSA couple + 2 enfants au 01/06/2025 : 646,52 × (1 + 0,5 + 0,3 + 0,3) = 646,52 × 2,1 = 1 357,692 → 1 357,69 (décret 2025-293).
+    const r = await poster("/v1/calculs/rsa-forfaitaire", { couple: true, enfants: 2, date: "2025-06-01" });
+    expect(await r.json()).toEqual({ resultat: 1357.69 });
+  });
+
+  it("une fonction ajoutée au registre (fixture) apparaît dans l'API et son OpenAPI sans autre fichier touché", async () => {
+    const schema = z.strictObject({ montant: z.number().min(0) });
+    const fixture: DefinitionFonction = {
+      nom: "DOUBLE_MONTANT",
+      description: "Double un montant (fonction de test).",
+      arguments: [{ nom: "montant", description: "Un montant en euros.", type: "montant", optionnel: false }],
+      schema,
+      calculer: (args) => valider(schema, args).montant * 2,
+    };
+    const app = createApp([...FONCTIONS, fixture]);
+    const r = await app.fetch(new Request(`${BASE}/v1/calculs/double-montant`, { method: "POST", body: JSON.stringify({ montant: [[10, 2.5]] }) }), env);
+    expect(await r.json()).toEqual({ resultat: 25 }); // (10 + 2,5) × 2
+    const manquant = await app.fetch(new Request(`${BASE}/v1/calculs/double-montant`, { method: "POST", body: "{}" }), env);
+    await probleme(manquant, 400, "ARGUMENT_MANQUANT");
+    const doc = (await (await app.fetch(new Request(`${BASE}/v1/openapi.json`), env)).json()) as { paths: Record<string, { post?: { summary: string } }>; components: { schemas: Record<string, { required: string[] }> } };
+    expect(doc.paths["/v1/calculs/double-montant"]?.post?.summary).toBe("Double un montant (fonction de test).");
+    expect(doc.components.schemas.Arguments_DOUBLE_MONTANT?.required).toEqual(["montant"]);
+    // The application of the Worker itself does not have it.
+    await probleme(await poster("/v1/calculs/double-montant", { montant: 1 }), 404, "RESSOURCE_INTROUVABLE");
   });
 });

@@ -77,6 +77,11 @@ function retenir(cle: string, c: Classeur): void {
   MEMOIRE.set(cle, c);
 }
 
+/** Forgets the isolate's workbooks (tests: to reach the Cache API behind it). */
+export function oublierClasseurs(): void {
+  MEMOIRE.clear();
+}
+
 /** The Cache API of the data centre, when the runtime has one (not on workers.dev, where it stores nothing). */
 function cacheDuSite(): Cache | null {
   return typeof caches !== "undefined" && "default" in caches ? (caches as unknown as { default: Cache }).default : null;
@@ -118,7 +123,15 @@ async function classeur(c: Context<AppEnv>, type: string, date: DateISO, zone: Z
   retenir(cle, nouveau);
   if (site) {
     const stocke = new Response(octets as Uint8Array<ArrayBuffer>, { headers: { etag: nouveau.etag, "cache-control": `public, max-age=${MAX_AGE_MODELES}` } });
-    c.executionCtx.waitUntil(site.put(requeteCache, stocke));
+    const ecriture = site.put(requeteCache, stocke);
+    let ctx: ExecutionContext | undefined;
+    try {
+      ctx = c.executionCtx;
+    } catch {
+      ctx = undefined; // called without an execution context (a test's app.fetch): wait for the write instead
+    }
+    if (ctx) ctx.waitUntil(ecriture);
+    else await ecriture;
   }
   return { ...nouveau, origine: "genere" };
 }

@@ -124,7 +124,7 @@ async function classeur(c: Context<AppEnv>, type: string, date: DateISO, zone: Z
   if (site) {
     const stocke = new Response(octets as Uint8Array<ArrayBuffer>, { headers: { etag: nouveau.etag, "cache-control": `public, max-age=${MAX_AGE_MODELES}` } });
     const ecriture = site.put(requeteCache, stocke);
-    let ctx: ExecutionContext | undefined;
+    let ctx: { waitUntil(p: Promise<unknown>): void } | undefined;
     try {
       ctx = c.executionCtx;
     } catch {

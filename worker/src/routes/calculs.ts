@@ -54,7 +54,8 @@ function schemaCorps(f: DefinitionFonction): Record<string, unknown> {
   for (const a of f.arguments) {
     const propre = moteur.properties?.[a.nom];
     const formes = propre && !propre.anyOf ? [propre, ...FORMES[a.type].filter((x) => x.type !== propre.type)] : FORMES[a.type];
-    properties[a.nom] = { description: a.defaut ? `${a.description} Par défaut : ${a.defaut}.` : a.description, anyOf: formes };
+    const description = a.defaut ? `${a.description} Par défaut : ${a.defaut}.` : a.description;
+    properties[a.nom] = formes.length === 1 ? { ...formes[0], description } : { description, anyOf: formes };
   }
   const requis = f.arguments.filter((a) => !a.optionnel).map((a) => a.nom);
   return { type: "object", properties, ...(requis.length > 0 ? { required: requis } : {}), additionalProperties: false };

@@ -5,7 +5,14 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { createApp } from "../../worker/src/app.ts";
+
+/** The Worker's app, imported without type-checking its sources against Node's types (they are checked with the Workers' types). */
+interface AppWorker {
+  request(url: string, init: object, env: object): Promise<Response>;
+  openAPIRegistry: { definitions: { type: string; componentType?: string; name?: string; component?: object }[] };
+}
+const CHEMIN_APP: string = "../../worker/src/app.ts";
+const { createApp } = (await import(CHEMIN_APP)) as { createApp: () => AppWorker };
 
 const RACINE = resolve(import.meta.dirname, "../..");
 const BIN = join(RACINE, "node_modules", ".bin");

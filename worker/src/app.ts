@@ -1,7 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { estErreurLogsoc } from "../../shared/errors.ts";
-import { FONCTIONS } from "../../shared/fonctions/registre.ts";
-import type { DefinitionFonction } from "../../shared/fonctions/types.ts";
+import { REGISTRE, type Registre } from "../../shared/fonctions/registre.ts";
 import type { AppEnv } from "./env.ts";
 import { cors, limiteCorps } from "./http.ts";
 import { ApiError, depuisErreurLogsoc, depuisZod, reponseProbleme } from "./problem.ts";
@@ -40,11 +39,11 @@ function journaliserErreurInterne(e: unknown, incident: string, methode: string,
 }
 
 /**
- * The Worker's application. `fonctions`: the registry whose functions get a compute route (a test passes
- * a fixture registry). Nothing heavy runs here: JSON Schemas, the OpenAPI document, the landing page and
+ * The Worker's application. `registre`: the functions that get a compute route (a test passes a fixture
+ * registry). Nothing heavy runs here: JSON Schemas, the OpenAPI document, the landing page and
  * workbooks are all built on first request.
  */
-export function createApp(fonctions: readonly DefinitionFonction[] = FONCTIONS): Application {
+export function createApp(registre: Registre = REGISTRE): Application {
   const app: Application = new OpenAPIHono<AppEnv>({
     defaultHook: (r) => {
       if (!r.success) throw depuisZod(r.error, r.target === "json" ? "corps" : "parametre");
@@ -58,7 +57,7 @@ export function createApp(fonctions: readonly DefinitionFonction[] = FONCTIONS):
 
   routesSante(app);
   routesCompetences(app);
-  routesCalculs(app, fonctions);
+  routesCalculs(app, registre);
   routesEvaluations(app);
   routesOpenApi(app);
   routesBaremes(app);

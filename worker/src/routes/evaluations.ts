@@ -1,5 +1,6 @@
 import { aujourdhui, type DateISO } from "../../../shared/date.ts";
 import { EvaluationSchema, evaluerBudget, OPTIONS_ANALYSE, ResultatEvaluationSchema } from "../../../shared/evaluation.ts";
+import { schemaStatut, statutLePlusFaible, type Statut } from "../../../shared/baremes/index.ts";
 import { catalogue } from "../catalogue.ts";
 import { jsonPrive, lireCorpsJson } from "../http.ts";
 import { depuisZod } from "../problem.ts";
@@ -8,7 +9,12 @@ import { composant, declarer, problemes, PUBLIC, type Application } from "../ope
 /** A whole budget → every indicator, with the method and the barème versions used. Nothing is kept. */
 export function routesEvaluations(app: Application): void {
   const entree = composant(app, "Evaluation", EvaluationSchema, "input");
-  const sortie = composant(app, "ResultatEvaluation", ResultatEvaluationSchema, "output");
+  const sortie = composant(
+    app,
+    "ResultatEvaluation",
+    ResultatEvaluationSchema.extend({ statut: schemaStatut.describe("Le statut le plus faible des versions de barème utilisées (« baremes ») ; officiel si aucune.") }),
+    "output",
+  );
   declarer(
     app,
     {
@@ -30,7 +36,9 @@ export function routesEvaluations(app: Application): void {
       const r = EvaluationSchema.safeParse(await lireCorpsJson(c), OPTIONS_ANALYSE);
       if (!r.success) throw depuisZod(r.error);
       const date = (r.data.date ?? aujourdhui()) as DateISO;
-      return jsonPrive(c, evaluerBudget(r.data, date, await catalogue(c.env)));
+      const resultat = evaluerBudget(r.data, date, await catalogue(c.env));
+      const statut = resultat.baremes.reduce<Statut>((s, b) => statutLePlusFaible(s, b.statut), "officiel");
+      return jsonPrive(c, { ...resultat, statut });
     },
   );
 }

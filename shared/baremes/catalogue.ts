@@ -404,8 +404,13 @@ export function creerCatalogue(publications: readonly VersionPubliee[] = [], opt
   } as CatalogueBaremes;
 }
 
-function evenementPublie(p: VersionPubliee): { bareme: IdBareme; evenement: Evenement } {
-  const bareme = idBareme(p.bareme);
+function evenementPublie(publiee: VersionPubliee): { bareme: IdBareme; evenement: Evenement } {
+  const bareme = idBareme(publiee.bareme);
+  // A version copied from an API answer (the task pane's cache) carries its correction inside it.
+  const copie = publiee.version !== null && typeof publiee.version === "object" ? (publiee.version as { remplace?: unknown; motif?: unknown }) : {};
+  const p: VersionPubliee = { ...publiee };
+  if (p.remplace === undefined && copie.remplace !== null && typeof copie.remplace === "object") p.remplace = copie.remplace as ReferenceVersion;
+  if (p.motif === undefined && typeof copie.motif === "string") p.motif = copie.motif;
   const base = { connueDepuis: connueDepuis(p.publieLe, "publiee"), origine: "publiee" as const, ...(p.publiePar !== undefined ? { publiePar: p.publiePar } : {}), ...(p.publieLe !== undefined ? { publieLe: p.publieLe } : {}) };
   if (p.remplace !== undefined && (p.motif === undefined || p.motif.trim() === "")) {
     throw new ErreurLogsoc("ARGUMENT_MANQUANT", `Une correction ou un retrait du barème ${bareme} doit donner son motif.`, ["motif"]);

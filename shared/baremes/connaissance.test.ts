@@ -105,6 +105,13 @@ describe("corrections et retraits : de nouvelles publications, rien n'est effac�
     expect(erreur(() => creerCatalogue([{ ...retrait, remplace: "2025-07-01" }])).message).toBe("Le barème smic n'a pas de version au 01/07/2025 à remplacer.");
   });
 
+  it("une correction recopiée d'une réponse de l'API (cache du volet) reste une correction, même d'une version intégrée", () => {
+    const versionApi = { ...smic("2026-01-01", 12.03, 1824.55), origine: "publiee", remplace: { dateEffet: "2026-01-01", publieLe: "2026-11-26" }, motif: "Erratum" };
+    const { origine: _o, ...copie } = versionApi;
+    const c = creerCatalogue([{ bareme: "smic", version: copie, publiePar: "DGT", publieLe: "2026-12-20T00:00:00Z" }], { siConflit: "garder_integree" });
+    expect(c.enVigueur("smic", "2026-03-01")).toMatchObject({ valeurs: { horaireBrut: 12.03 }, motif: "Erratum" });
+  });
+
   it("les métadonnées de publication recopiées dans la version (réponse de l'API) sont mises de côté", () => {
     const c = creerCatalogue([{ ...retroactive, version: { ...(retroactive.version as object), origine: "publiee", publieLe: "x", motif: "y" } }]);
     expect(c.enVigueur("smic", "2025-06-15").publieLe).toBe("2026-12-10T09:00:00.000Z");

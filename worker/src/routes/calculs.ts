@@ -55,7 +55,9 @@ function schemaCorps(f: DefinitionFonction): Record<string, unknown> {
   const moteur = f.schema ? (z.toJSONSchema(f.schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as { properties?: Record<string, Record<string, unknown>> }) : {};
   const properties: Record<string, unknown> = {};
   for (const a of f.arguments) {
-    const propre = moteur.properties?.[a.nom];
+    // An amount the engine receives as a Decimal has no JSON Schema of its own ({}): the forms below say it all.
+    const brut = moteur.properties?.[a.nom];
+    const propre = brut && Object.keys(brut).some((k) => k !== "description") ? brut : undefined;
     const formes = propre && !propre.anyOf ? [propre, ...FORMES[a.type].filter((x) => x.type !== propre.type)] : FORMES[a.type];
     const description = a.defaut ? `${a.description} Par défaut : ${a.defaut}.` : a.description;
     properties[a.nom] = formes.length === 1 ? { ...formes[0], description } : { description, anyOf: formes };

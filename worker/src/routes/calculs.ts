@@ -43,6 +43,7 @@ const FORMES: Record<TypeArgument, Record<string, unknown>[]> = {
   nombre: [{ type: "number" }, { type: "string" }, plage],
   entier: [{ type: "integer" }, { type: "string" }, plage],
   booleen: [{ type: "boolean" }, { type: "string", enum: ["VRAI", "FAUX", "TRUE", "FALSE", "1", "0"] }],
+  booleen_ou_montant: [{ type: "boolean" }, { type: "number", description: "Un montant en euros." }, { type: "string", description: "VRAI, FAUX ou un montant écrit à la française." }, { ...plage, description: "Plage : somme des cellules." }],
   date: [{ type: "string", format: "date" }, { type: "number", description: "Numéro de série de date Excel." }],
   texte: [{ type: "string" }],
 };

@@ -81,9 +81,56 @@ const arreter = async () => {
   await fini;
 };
 
+/**
+ * Templates: CPU time of the first request of a set of barème versions (the workbook is built) and of
+ * the repeated ones (served from the isolate's memory), measured in this process on the Worker's own
+ * code with process.cpuUsage, then the latency of the same requests through wrangler dev.
+ */
+async function cpuModeles(): Promise<{ type: string; premiereMs: number; repeteeMs: number }[]> {
+  const cheminApp: string = "../worker/src/app.ts";
+  const { createApp } = (await import(cheminApp)) as { createApp: () => { request(url: string, init: object, env: object): Promise<Response> } };
+  const app = createApp();
+  // D1 with no publication: the catalogue is the bundled one.
+  const requete = { bind: () => requete, first: async () => ({ numero: 0 }), all: async () => ({ results: [] }) };
+  const env = { DB: { prepare: () => requete } };
+  const cpu = async (chemin: string): Promise<number> => {
+    const a = process.cpuUsage();
+    const r = await app.request(`http://bench.test${chemin}`, {}, env);
+    await r.arrayBuffer();
+    if (r.status !== 200) throw new Error(`${chemin} → ${r.status}`);
+    const b = process.cpuUsage(a);
+    return (b.user + b.system) / 1000;
+  };
+  const mesures = [];
+  for (const type of ["evaluation", "cal", "apurement", "competences"]) {
+    const premiereMs = await cpu(`/v1/modeles/${type}.xlsx?date=2025-06-01`);
+    const repetees: number[] = [];
+    // Other days of the same set of versions (no barème changes between 01/04 and 07/07/2025).
+    for (let j = 2; j <= 21; j++) repetees.push(await cpu(`/v1/modeles/${type}.xlsx?date=2025-06-${String(j).padStart(2, "0")}`));
+    mesures.push({ type, premiereMs, repeteeMs: [...repetees].sort((x, y) => x - y)[Math.floor(repetees.length / 2)]! });
+  }
+  return mesures;
+}
+
+async function latenceModeles(base: string): Promise<{ premiereMs: number; repeteeMs: number; origines: string[] }> {
+  const mesurer = async (chemin: string) => {
+    const t = performance.now();
+    const r = await fetch(`${base}${chemin}`);
+    await r.arrayBuffer();
+    return { ms: performance.now() - t, origine: r.headers.get("x-logsoc-cache") ?? "?" };
+  };
+  const premiere = await mesurer("/v1/modeles/evaluation.xlsx?date=2025-05-01");
+  const repetees = [];
+  for (let j = 2; j <= 21; j++) repetees.push(await mesurer(`/v1/modeles/evaluation.xlsx?date=2025-05-${String(j).padStart(2, "0")}`));
+  const ms = repetees.map((x) => x.ms).sort((a, b) => a - b);
+  return { premiereMs: premiere.ms, repeteeMs: ms[Math.floor(ms.length / 2)]!, origines: [premiere.origine, ...new Set(repetees.map((x) => x.origine))] };
+}
+
 try {
   const base = `http://127.0.0.1:${port}`;
+  const cpu = await cpuModeles();
   await attendre(`${base}/v1/sante`, 120_000);
+  const latence = await latenceModeles(base);
   const liste = (await (await fetch(`${base}/v1/baremes`)).json()) as { baremes: { id: string }[] };
   const id = liste.baremes[0]!.id;
   const cheminBareme = `/v1/baremes/${id}?date=2026-01-01`;
@@ -140,6 +187,11 @@ try {
     { ok: synthese.every((m) => m.erreurs === 0), texte: "zéro erreur" },
     { ok: synthese[1]!.ratio >= 0.5, texte: "GET barème (200) ≥ 50 % des req/s de la route de référence" },
   ];
+  console.log("\nModèles .xlsx : temps CPU (code du Worker dans ce processus, process.cpuUsage) de la première requête d'un jeu de versions de barèmes et des suivantes (médiane de 20 autres dates du même jeu)");
+  console.log(`${"modèle".padEnd(14)} ${"première ms CPU".padStart(16)} ${"répétée ms CPU".padStart(15)}`);
+  for (const m of cpu) console.log(`${m.type.padEnd(14)} ${m.premiereMs.toFixed(1).padStart(16)} ${m.repeteeMs.toFixed(2).padStart(15)}`);
+  console.log(`Par wrangler dev (latence, évaluation) : première ${latence.premiereMs.toFixed(0)} ms, répétée ${latence.repeteeMs.toFixed(1)} ms (origines : ${latence.origines.join(", ")})\n`);
+  verdicts.push({ ok: cpu.every((m) => m.repeteeMs <= 10), texte: "modèle répété ≤ 10 ms de CPU (servi depuis le cache)" });
   for (const v of verdicts) console.log(`${v.ok ? "OK        " : "HORS CIBLE"} ${v.texte}`);
 } finally {
   await arreter();

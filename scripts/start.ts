@@ -33,6 +33,9 @@ export function envWrangler(base: NodeJS.ProcessEnv = process.env): NodeJS.Proce
     CLOUDFLARE_CF_FETCH_ENABLED: "false",
     WRANGLER_HIDE_BANNER: "true",
     XDG_CONFIG_HOME: join(RACINE, ".wrangler", "config"),
+    // wrangler dev's local observability keeps every request's trace, full URL included: a token mistakenly
+    // put in a publishing request's query string would stay on disk. LogSoc's own log lines suffice locally.
+    X_LOCAL_OBSERVABILITY: "false",
   };
 }
 
@@ -82,8 +85,9 @@ function consignesChargement(url: string, https: boolean, port: number): string 
   const local = https && port === 8787;
   return `
 LogSoc est servi sur ${url}
+  Accueil        ${url}/  (présentation et référence de l'API, lisible dans un navigateur)
   API            ${url}/v1/sante · ${url}/v1/baremes · ${url}/v1/openapi.json
-  Complément     fichiers de dist/addin servis depuis ${url}/
+  Volet          ${url}/taskpane.html  (le complément, fichiers de dist/addin)
 
 Charger le complément dans Excel (sideload) avec manifest.xml, qui pointe vers https://localhost:8787 :
   • Excel sur le web : Insertion › Compléments › Mes compléments › Charger mon complément, puis choisir manifest.xml.

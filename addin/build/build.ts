@@ -92,8 +92,8 @@ export async function construire(origine: string, sortie: string = SORTIE): Prom
 
   // Office caches add-in files hard: the page asks for each bundle by its content hash.
   let html = readFileSync(join(ADDIN, "taskpane", "taskpane.html"), "utf8");
-  for (const f of ["taskpane.js", "taskpane.css"]) {
-    const source = f === "taskpane.css" ? join(ADDIN, "taskpane", f) : join(sortie, f);
+  for (const f of ["taskpane.js", "taskpane.css", "ancien.js"]) {
+    const source = f === "taskpane.js" ? join(sortie, f) : join(ADDIN, "taskpane", f);
     const marque = `src="${f}"`;
     const lien = `href="${f}"`;
     if (!html.includes(marque) && !html.includes(lien)) throw new Error(`taskpane.html ne référence pas ${f}.`);
@@ -102,6 +102,7 @@ export async function construire(origine: string, sortie: string = SORTIE): Prom
   }
   writeFileSync(join(sortie, "taskpane.html"), html);
   copyFileSync(join(ADDIN, "taskpane", "taskpane.css"), join(sortie, "taskpane.css"));
+  copyFileSync(join(ADDIN, "taskpane", "ancien.js"), join(sortie, "ancien.js"));
   writeFileSync(join(sortie, "aide.html"), pageAide(FONCTIONS));
   for (const icone of readdirSync(join(ADDIN, "assets")).filter((f) => f.endsWith(".png"))) {
     copyFileSync(join(ADDIN, "assets", icone), join(sortie, "assets", icone));

@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { appeler, poster, probleme } from "./outils.ts";
+import { env } from "cloudflare:workers";
+import { z } from "zod";
+import { montantExact, valider } from "../../shared/schemas.ts";
+import { appeler, BASE, poster, probleme } from "./outils.ts";
+import { createApp } from "../src/app.ts";
+import { slugCalcul } from "../src/routes/calculs.ts";
+import { FONCTIONS, Registre } from "../../shared/fonctions/registre.ts";
+import type { DefinitionFonction } from "../../shared/fonctions/types.ts";
 
 describe("POST /v1/calculs/taux-effort", () => {
   it("exemple de DESIGN §5.3 : (650 + 120 − 280) / 1800 = 490 / 1800 = 0,27222… → 0,2722", async () => {
     const r = await poster("/v1/calculs/taux-effort", { loyer: 650, charges: 120, aide_logement: 280, ressources: 1800 });
     expect(r.status).toBe(200);
     expect(r.headers.get("cache-control")).toBe("no-store");
-    expect(await r.json()).toEqual({ resultat: 0.2722 });
+    expect(await r.json()).toMatchObject({ resultat: 0.2722 });
   });
 
   it("ressources nulles → 422 DIVISION_PAR_ZERO sur /ressources", async () => {
@@ -28,7 +35,7 @@ describe("POST /v1/calculs/reste-a-vivre", () => {
 
   it("une plage (tableau 2D) est additionnée, cellules vides ignorées : 1 200 + 600,50 − 1 000 = 800,50", async () => {
     const r = await poster("/v1/calculs/reste-a-vivre", { ressources: [[1200, null], [600.5, ""]], charges: "1000" });
-    expect(await r.json()).toEqual({ resultat: 800.5 });
+    expect(await r.json()).toMatchObject({ resultat: 800.5 });
   });
 
   it("méthode inconnue → 400 METHODE_INCONNUE sur /methode", async () => {
@@ -42,6 +49,7 @@ describe("POST /v1/calculs/plan-apurement", () => {
     const r = await poster("/v1/calculs/plan-apurement", { dette: 1000, duree: 3, premiere_echeance: "2026-01-31", loyer_residuel: 250.5 });
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({
+      statut: "officiel", // no barème read: the duration is given
       resultat: [
         ["N°", "Échéance", "Reprise de dette", "Loyer résiduel", "Total à verser", "Reste dû"],
         [1, "2026-01-31", 333.34, 250.5, 583.84, 666.66], // 333,34 + 250,50 ; 1000 − 333,34
@@ -74,7 +82,7 @@ describe("POST /v1/calculs/plan-apurement", () => {
 
   it("un corps text/plain est accepté (requête CORS simple, sans pré-vol)", async () => {
     const r = await poster("/v1/calculs/plan-apurement", { dette: 90, duree: 1 }, { "content-type": "text/plain;charset=UTF-8" });
-    expect(await r.json()).toEqual({ resultat: [["N°", "Échéance", "Reprise de dette", "Loyer résiduel", "Total à verser", "Reste dû"], [1, null, 90, null, null, 0]] });
+    expect(await r.json()).toMatchObject({ resultat: [["N°", "Échéance", "Reprise de dette", "Loyer résiduel", "Total à verser", "Reste dû"], [1, null, 90, null, null, 0]] });
   });
 });
 
@@ -86,18 +94,18 @@ describe("POST /v1/calculs/capacite-remboursement (barèmes au 01/06/2025 : RSA 
   it("personne seule, 1 500 € de ressources, 900 € de charges → 236,94 € (la quotité saisissable limite)", async () => {
     // Annual 18 000: 4440/20 + 4220/10 + 4230/5 + 4200/4 + 910/3 = 222 + 422 + 846 + 1050 + 303,333… = 2 843,333… ;
     // monthly 236,944…; RSA floor 1500 − 646,52 = 853,48 does not bind. Left after expenses: 1500 − max(646,52 ; 900) = 600.
-    expect(await capacite({ ressources: 1500, charges: 900 })).toEqual({ resultat: 236.94 });
+    expect(await capacite({ ressources: 1500, charges: 900 })).toMatchObject({ resultat: 236.94 });
   });
 
   it("couple et 2 enfants, 2 200 € de ressources, 1 500 € de charges → 348,44 €", async () => {
     // 3 dependants: thresholds + 5 160 → 9600 / 13820 / 18050 / 22250 / …; annual 26 400:
     // 9600/20 + 4220/10 + 4230/5 + 4200/4 + 4150/3 = 480 + 422 + 846 + 1050 + 1383,333… = 4 181,333… ; monthly 348,444…
     // RSA of the foyer 646,52 × (1 + 0,5 + 0,3 + 0,3) = 1 357,69 < 1 500 charges → 2200 − 1500 = 700 does not bind.
-    expect(await capacite({ ressources: 2200, charges: 1500, couple: true, enfants: 2 })).toEqual({ resultat: 348.44 });
+    expect(await capacite({ ressources: 2200, charges: 1500, couple: true, enfants: 2 })).toMatchObject({ resultat: 348.44 });
   });
 
   it("charges élevées : 1 500 − 1 400 = 100 € (le reste après dépenses limite)", async () => {
-    expect(await capacite({ ressources: 1500, charges: 1400 })).toEqual({ resultat: 100 });
+    expect(await capacite({ ressources: 1500, charges: 1400 })).toMatchObject({ resultat: 100 });
   });
 
   it("une version du RSA publiée dans D1 s'applique au calcul à partir de sa date d'effet", async () => {
@@ -105,13 +113,14 @@ describe("POST /v1/calculs/capacite-remboursement (barèmes au 01/06/2025 : RSA 
     // QS on 13 200/yr: 4480/20 + 4250/10 + 4270/5 + 200/4 = 224 + 425 + 854 + 50 = 1 553 → 129,4166… per month.
     // Bundled RSA 2026 (651,69 €): floor 1100 − 651,69 = 448,31 and left after expenses 448,31 → 129,42.
     const corps = { ressources: 1100, charges: 0 };
-    expect(await capacite({ ...corps, date: "2040-06-01" })).toEqual({ resultat: 129.42 });
+    expect(await capacite({ ...corps, date: "2027-06-01" })).toMatchObject({ resultat: 129.42 });
     const publication = await poster(
       "/v1/baremes/rsa_montant_forfaitaire/versions",
       {
         publiePar: "Test capacité",
+        confirmer_variation: true, // 1 000 € against 651,69 €: +53 %
         version: {
-          dateEffet: "2040-04-01",
+          dateEffet: "2027-04-01",
           valeurs: {
             montant: 1000,
             majorations: { deuxiemePersonne: 0.5, troisiemePersonne: 0.3, quatriemePersonneCouple: 0.3, quatriemePersonneIsole: 0.4, personneSupplementaire: 0.4 },
@@ -121,12 +130,12 @@ describe("POST /v1/calculs/capacite-remboursement (barèmes au 01/06/2025 : RSA 
           statut: "officiel",
         },
       },
-      { authorization: "Bearer jeton-de-test-0123456789abcdef" },
+      { authorization: "Bearer jeton-de-test-0123456789abcdef-0123456789" },
     );
     expect(publication.status).toBe(201);
     // With a published RSA of 1 000 €: floor 1100 − 1000 = 100 and left after expenses 1100 − 1000 = 100 → 100.
-    expect(await capacite({ ...corps, date: "2040-06-01" })).toEqual({ resultat: 100 });
-    expect(await capacite({ ...corps, date: "2040-03-31" })).toEqual({ resultat: 129.42 });
+    expect(await capacite({ ...corps, date: "2027-06-01" })).toMatchObject({ resultat: 100 });
+    expect(await capacite({ ...corps, date: "2027-03-31" })).toMatchObject({ resultat: 129.42 });
   });
 });
 
@@ -184,5 +193,65 @@ describe("corps sans Content-Length", () => {
     const r = await appeler("/v1/calculs/reste-a-vivre", { method: "POST", body: flux, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
     await probleme(r, 413, "CORPS_TROP_VOLUMINEUX");
     expect(envoyes).toBeLessThan(64);
+  });
+});
+
+describe("les routes de calcul sont générées du registre des fonctions", () => {
+  it("chaque fonction du registre a sa route : /v1/calculs/unites-consommation… ; les quatre routes publiées gardent leur nom", async () => {
+    for (const s of ["reste-a-vivre", "taux-effort", "plan-apurement", "capacite-remboursement"]) expect(FONCTIONS.map((f) => slugCalcul(f.nom))).toContain(s);
+    // RSA couple + 2 enfants au 01/06/2025 : 646,52 × (1 + 0,5 + 0,3 + 0,3) = 646,52 × 2,1 = 1 357,692 → 1 357,69 (décret 2025-293).
+    const r = await poster("/v1/calculs/rsa-forfaitaire", { couple: true, enfants: 2, date: "2025-06-01" });
+    expect(await r.json()).toMatchObject({ resultat: 1357.69 });
+  });
+
+  it("une fonction ajoutée au registre (fixture) apparaît dans l'API et son OpenAPI sans autre fichier touché", async () => {
+    const schema = z.strictObject({ montant: montantExact("Le montant") });
+    const fixture: DefinitionFonction = {
+      nom: "DOUBLE_MONTANT",
+      description: "Double un montant (fonction de test).",
+      arguments: [{ nom: "montant", description: "Un montant en euros.", type: "montant", optionnel: false }],
+      schema,
+      calculer: (args) => valider(schema, args).montant.times(2).toNumber(),
+    };
+    const app = createApp(new Registre([...FONCTIONS, fixture]));
+    const r = await app.fetch(new Request(`${BASE}/v1/calculs/double-montant`, { method: "POST", body: JSON.stringify({ montant: [[10, 2.5]] }) }), env);
+    expect(await r.json()).toMatchObject({ resultat: 25 }); // (10 + 2,5) × 2
+    const manquant = await app.fetch(new Request(`${BASE}/v1/calculs/double-montant`, { method: "POST", body: "{}" }), env);
+    await probleme(manquant, 400, "ARGUMENT_MANQUANT");
+    const doc = (await (await app.fetch(new Request(`${BASE}/v1/openapi.json`), env)).json()) as { paths: Record<string, { post?: { summary: string } }>; components: { schemas: Record<string, { required: string[] }> } };
+    expect(doc.paths["/v1/calculs/double-montant"]?.post?.summary).toBe("Double un montant (fonction de test).");
+    expect(doc.components.schemas.Arguments_DOUBLE_MONTANT?.required).toEqual(["montant"]);
+    // The application of the Worker itself does not have it.
+    await probleme(await poster("/v1/calculs/double-montant", { montant: 1 }), 404, "RESSOURCE_INTROUVABLE");
+  });
+});
+
+describe("statut et ?expliquer=1 (DESIGN §7)", () => {
+  it("taux d'effort : statut officiel (aucun barème), étapes jusqu'au résultat (650 + 120 − 280) / 1 800 = 0,2722", async () => {
+    const simple = (await (await poster("/v1/calculs/taux-effort", { loyer: 650, charges: 120, aide_logement: 280, ressources: 1800 })).json()) as Record<string, unknown>;
+    expect(simple).toEqual({ resultat: 0.2722, statut: "officiel" });
+    const r = await poster("/v1/calculs/taux-effort?expliquer=1", { loyer: 650, charges: 120, aide_logement: 280, ressources: 1800 });
+    const x = (await r.json()) as { resultat: number; statut: string; etapes: { valeur: number; operation: { type: string } }[] };
+    expect(x.resultat).toBe(0.2722);
+    expect(x.etapes.at(-1)!.valeur).toBe(0.2722);
+    // The inputs are steps, and 490 = 650 + 120 − 280 appears before the quotient.
+    expect(x.etapes.filter((e) => e.operation.type === "entree").map((e) => e.valeur)).toEqual(expect.arrayContaining([650, 120, 280, 1800]));
+    expect(x.etapes.some((e) => e.valeur === 490)).toBe(true);
+  });
+
+  it("BAREME : statut de la valeur lue — SMIC horaire au 01/06/2025 officiel (décret 2024-951), net mensuel non vérifié, horaire au 01/06/2026 non vérifié", async () => {
+    const lire = async (corps: object, expliquer = false) =>
+      (await (await poster(`/v1/calculs/bareme${expliquer ? "?expliquer=1" : ""}`, corps)).json()) as { resultat: number; statut: string; etapes?: { bareme?: { id: string; version: string; cle: string; statut: string } }[] };
+    const a = await lire({ identifiant: "smic", date: "2025-06-01", cle: "horaireBrut" }, true);
+    expect(a).toMatchObject({ resultat: 11.88, statut: "officiel" });
+    expect(a.etapes!.find((e) => e.bareme)?.bareme).toMatchObject({ id: "smic", version: "2024-11-01", cle: "horaireBrut", statut: "officiel" });
+    expect(await lire({ identifiant: "smic", date: "2025-06-01", cle: "mensuelNet" })).toEqual({ resultat: 1426.3, statut: "non_verifie" });
+    const b = await lire({ identifiant: "smic", date: "2026-06-01", cle: "horaireBrut" });
+    expect(b).toEqual({ resultat: 12.31, statut: "non_verifie" });
+  });
+
+  it("?expliquer=oui → 400 qui nomme le paramètre", async () => {
+    const p = await probleme(await poster("/v1/calculs/taux-effort?expliquer=oui", { loyer: 1, charges: 0, aide_logement: 0, ressources: 1 }), 400, "ENTREE_INVALIDE");
+    expect(p.errors?.[0]?.parametre).toBe("expliquer");
   });
 });

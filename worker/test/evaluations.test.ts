@@ -54,6 +54,8 @@ describe("POST /v1/evaluations", () => {
       ["saisie_remuneration", "2025-01-01"],
     ]);
     expect(e.baremes[0]!.source.texte).toContain("2025-293");
+    // Both versions are « officiel » in shared/baremes/donnees (RSA : décret 2025-293 ; saisie : décret 2024-1231).
+    expect((e as unknown as { statut: string }).statut).toBe("officiel");
   });
 
   it("sans date : les barèmes du jour, et la date retenue est dite", async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { logsoc } from "../test/executer.ts";
+import { creerCatalogue } from "#shared/baremes/catalogue.ts";
+import { baremes } from "./baremes.ts";
 
 describe("logsoc baremes (binaire réel)", () => {
   it("liste : chaque barème avec libellé, dernière date d'effet et statut le plus faible", () => {
@@ -22,7 +24,7 @@ describe("logsoc baremes (binaire réel)", () => {
   it("détail à une date : version en vigueur, source, statut, valeurs par clé", () => {
     const r = logsoc("baremes", "rsa_montant_forfaitaire", "--date", "2025-06-01");
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Version en vigueur le 01/06/2025 : applicable depuis le 01/04/2025 (version 5 sur 6, intégrée à LogSoc) ; remplacée le 01/04/2026.");
+    expect(r.out).toContain("Version en vigueur le 01/06/2025 : applicable depuis le 01/04/2025 (version 5 sur 6, intégrée à LogSoc le 26/11/2026) ; remplacée le 01/04/2026.");
     expect(r.out).toContain("Source : Décret n° 2025-293 du 29 mars 2025");
     expect(r.out).toContain("Statut de la version : officiel.");
     expect(r.out).toMatch(/\n {2}montant\s+646,52\n/);
@@ -78,7 +80,43 @@ describe("logsoc baremes (binaire réel)", () => {
   it("--help", () => {
     const r = logsoc("baremes", "--help");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Utilisation : logsoc baremes \[ID\] \[--date AAAA-MM-JJ\] \[--json\]/);
+    expect(r.out).toMatch(/^Utilisation : logsoc baremes \[ID\] \[--date AAAA-MM-JJ\] \[--connu-le AAAA-MM-JJ\] \[--json\]/);
+  });
+});
+
+describe("logsoc baremes --connu-le (DESIGN §8)", () => {
+  it("tel que connu à la livraison des données (26/11/2026) : la même version ; la date de connaissance est dite", () => {
+    const r = logsoc("baremes", "smic", "--date", "2025-06-15", "--connu-le", "2026-11-26");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Version en vigueur le 15/06/2025, telle que connue le 26/11/2026 : applicable depuis le 01/11/2024");
+    expect(r.out).toMatch(/\n {2}horaireBrut\s+11,88\n/);
+  });
+  it("avant que LogSoc ne connaisse ce barème : code 2, #N/A et message français ; --connu-le invalide : #VALUE!", () => {
+    const r = logsoc("baremes", "smic", "--date", "2025-06-15", "--connu-le", "2025-06-15");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^#N\/A .*aucune version connue le 15\/06\/2025/);
+    const e = logsoc("baremes", "smic", "--connu-le", "hier");
+    expect(e.code).toBe(2);
+    expect(e.err).toMatch(/^#VALUE! .*--connu-le/);
+  });
+  it("avec des versions publiées : la correction n'apparaît qu'après sa publication, avec son motif", () => {
+    const source = { texte: "Décret (essai)", reference: "C. trav. L.3231-1" };
+    const cat = creerCatalogue([
+      { bareme: "smic", version: { dateEffet: "2025-06-01", valeurs: { horaireBrut: 11.95, mensuelBrut: 1812.42, mensuelNet: null }, source, statut: "officiel" }, publiePar: "DGT", publieLe: "2026-12-10T09:00:00Z" },
+      { bareme: "smic", version: { dateEffet: "2025-06-01", valeurs: { horaireBrut: 11.94, mensuelBrut: 1810.91, mensuelNet: null }, source, statut: "officiel" }, publiePar: "DGT", publieLe: "2026-12-12T09:00:00Z", remplace: "2025-06-01", motif: "Coquille" },
+    ]);
+    const sorties = () => {
+      const s = { texte: "", out: (t: string) => void (s.texte += t), err: (t: string) => void (s.texte += t) };
+      return s;
+    };
+    const avant = sorties();
+    expect(baremes(["smic", "--date", "2025-06-15", "--connu-le", "2026-12-11"], avant, cat)).toBe(0);
+    expect(avant.texte).toMatch(/horaireBrut\s+11,95/);
+    expect(avant.texte).not.toContain("Correction");
+    const apres = sorties();
+    expect(baremes(["smic", "--date", "2025-06-15"], apres, cat)).toBe(0);
+    expect(apres.texte).toMatch(/horaireBrut\s+11,94/);
+    expect(apres.texte).toContain("Correction de la version du 01/06/2025 publiée le 10/12/2026 09:00 UTC ; motif : Coquille");
   });
 });
 

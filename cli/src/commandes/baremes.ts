@@ -1,4 +1,4 @@
-import { CATALOGUE, dateFr, type BaremeEnCatalogue, type CatalogueBaremes, type VersionEnCatalogue } from "#shared/baremes/catalogue.ts";
+import { CATALOGUE, dateFr, instantConnaissance, instantFr, type BaremeEnCatalogue, type CatalogueBaremes, type VersionEnCatalogue } from "#shared/baremes/catalogue.ts";
 import { clesFeuilles, statutDeCle, statutGlobal } from "#shared/baremes/cle.ts";
 import { LIBELLES_STATUT } from "#shared/baremes/schema.ts";
 import { aujourdhui } from "#shared/date.ts";
@@ -6,7 +6,7 @@ import { ErreurLogsoc } from "#shared/errors.ts";
 import { formatNombre } from "#shared/format.ts";
 import { EXIT_OK, signalerErreur, versJson, type Sorties } from "../sortie.ts";
 
-export const AIDE_BAREMES = `Utilisation : logsoc baremes [ID] [--date AAAA-MM-JJ] [--json]
+export const AIDE_BAREMES = `Utilisation : logsoc baremes [ID] [--date AAAA-MM-JJ] [--connu-le AAAA-MM-JJ] [--json]
 
 Sans ID : liste les barèmes (identifiant, libellé, date d'effet de la dernière version, statut).
 Avec un ID : affiche la version en vigueur à la date choisie (aujourd'hui par défaut), avec sa source,
@@ -18,6 +18,10 @@ faible des valeurs de la dernière version.
 
 Options :
   --date AAAA-MM-JJ  date à laquelle chercher la version en vigueur (défaut : aujourd'hui)
+  --connu-le AAAA-MM-JJ
+                     répond tel que LogSoc le savait ce jour-là (à la fin du jour ; un instant
+                     AAAA-MM-JJTHH:MM:SSZ est aussi accepté) : les versions publiées, corrigées ou
+                     retirées après ne comptent pas (défaut : tout ce qui est connu)
   --json             sortie JSON
   --help, -h         affiche cette aide
 
@@ -26,11 +30,13 @@ Exemples :
   logsoc baremes rsa_montant_forfaitaire
   logsoc baremes plafonds_ressources_hlm --date 2025-06-01
   logsoc baremes smic --json
+  logsoc baremes smic --date 2025-06-15 --connu-le 2026-11-26
 `;
 
 interface Options {
   id?: string;
   date?: string;
+  connuLe?: string;
   json: boolean;
   aide: boolean;
 }
@@ -45,6 +51,11 @@ function lireOptions(args: readonly string[]): Options {
       const v = a === "--date" ? args[++i] : a.slice("--date=".length);
       if (v === undefined || v === "") throw new ErreurLogsoc("ARGUMENT_MANQUANT", "L'option --date attend une date AAAA-MM-JJ.", ["date"]);
       o.date = v;
+    } else if (a === "--connu-le" || a.startsWith("--connu-le=")) {
+      const v = a === "--connu-le" ? args[++i] : a.slice("--connu-le=".length);
+      if (v === undefined || v === "") throw new ErreurLogsoc("ARGUMENT_MANQUANT", "L'option --connu-le attend une date AAAA-MM-JJ (ou un instant AAAA-MM-JJTHH:MM:SSZ).", ["connu_le"]);
+      instantConnaissance(v, "--connu-le");
+      o.connuLe = v;
     } else if (a.startsWith("-")) throw new ErreurLogsoc("ENTREE_INVALIDE", `Option inconnue « ${a} » (voir logsoc baremes --help).`, [a]);
     else if (o.id === undefined) o.id = a;
     else throw new ErreurLogsoc("ENTREE_INVALIDE", `Un seul identifiant de barème est attendu (reçu aussi « ${a} »).`, [a]);
@@ -61,9 +72,10 @@ export interface LigneListe {
   nombreVersions: number;
 }
 
-export function listeBaremes(catalogue: CatalogueBaremes = CATALOGUE): LigneListe[] {
-  return catalogue.liste().map((b) => {
-    const derniere = b.versions.at(-1)!;
+export function listeBaremes(catalogue: CatalogueBaremes = CATALOGUE, connuLe?: string): LigneListe[] {
+  return catalogue.liste(connuLe).flatMap((b) => {
+    const derniere = b.versions.at(-1);
+    if (!derniere) return [];
     return { id: b.id, libelle: b.libelle, unite: b.unite, derniereDateEffet: derniere.dateEffet, statut: statutGlobal(derniere), nombreVersions: b.versions.length };
   });
 }
@@ -98,13 +110,15 @@ export interface DetailBareme {
   lacunes: string[];
   /** The day asked for (not named `date`: the JSON writer reads an object with a `date` as a date cell). */
   dateDemandee: string;
+  /** `--connu-le` as given: the answer is the one known then. */
+  connuLe?: string;
   version: VersionEnCatalogue & { statutGlobal: string };
   datesEffet: string[];
 }
 
-export function detailBareme(id: string, date: string, catalogue: CatalogueBaremes = CATALOGUE): DetailBareme {
-  const b: BaremeEnCatalogue = catalogue.bareme(id);
-  const version = catalogue.enVigueur(b.id, date);
+export function detailBareme(id: string, date: string, catalogue: CatalogueBaremes = CATALOGUE, connuLe?: string): DetailBareme {
+  const b: BaremeEnCatalogue = catalogue.bareme(id, connuLe);
+  const version = catalogue.enVigueur(b.id, date, connuLe);
   return {
     id: b.id,
     libelle: b.libelle,
@@ -113,6 +127,7 @@ export function detailBareme(id: string, date: string, catalogue: CatalogueBarem
     regles: b.regles ?? [],
     lacunes: b.lacunes ?? [],
     dateDemandee: date,
+    ...(connuLe !== undefined ? { connuLe } : {}),
     version: { ...version, statutGlobal: statutGlobal(version) },
     datesEffet: b.versions.map((v) => v.dateEffet),
   };
@@ -142,7 +157,8 @@ export function texteDetail(d: DetailBareme): string {
     `Unité : ${d.unite}`,
     d.description,
     "",
-    `Version en vigueur le ${dateFr(d.dateDemandee)} : applicable depuis le ${dateFr(v.dateEffet)} (version ${rang} sur ${d.datesEffet.length}, ${v.origine === "integree" ? "intégrée à LogSoc" : `publiée${v.publieLe ? ` le ${v.publieLe}` : ""}${v.publiePar ? ` par ${v.publiePar}` : ""}`})${suivante ? ` ; remplacée le ${dateFr(suivante)}` : ""}.`,
+    `Version en vigueur le ${dateFr(d.dateDemandee)}${d.connuLe ? `, telle que connue le ${instantFr(d.connuLe)}` : ""} : applicable depuis le ${dateFr(v.dateEffet)} (version ${rang} sur ${d.datesEffet.length}, ${v.origine === "integree" ? `intégrée à LogSoc${v.publieLe ? ` le ${dateFr(v.publieLe)}` : ""}` : `publiée${v.publieLe ? ` le ${instantFr(v.publieLe)}` : ""}${v.publiePar ? ` par ${v.publiePar}` : ""}`})${suivante ? ` ; remplacée le ${dateFr(suivante)}` : ""}.`,
+    ...(v.remplace ? [`Correction de la version du ${dateFr(v.remplace.dateEffet)} publiée le ${instantFr(v.remplace.publieLe)} ; motif : ${v.motif ?? ""}`] : []),
     `Statut de la version : ${LIBELLES_STATUT[v.statut]}${v.statutGlobal !== v.statut ? ` ; valeur la moins sûre : ${LIBELLES_STATUT[v.statutGlobal as keyof typeof LIBELLES_STATUT]}` : ""}.`,
     ...(v.regleCalcul ? [`Règle de calcul : ${v.regleCalcul}`] : []),
     "",
@@ -174,11 +190,11 @@ export function baremes(args: readonly string[], s: Sorties, catalogue: Catalogu
     }
     if (o.id === undefined) {
       if (o.date !== undefined) throw new ErreurLogsoc("ENTREE_INVALIDE", "L'option --date s'emploie avec un identifiant de barème : logsoc baremes ID --date AAAA-MM-JJ.", ["date"]);
-      const lignes = listeBaremes(catalogue);
+      const lignes = listeBaremes(catalogue, o.connuLe);
       s.out(o.json ? `${versJson(lignes)}\n` : texteListe(lignes));
       return EXIT_OK;
     }
-    const d = detailBareme(o.id, o.date ?? aujourdhui(), catalogue);
+    const d = detailBareme(o.id, o.date ?? aujourdhui(), catalogue, o.connuLe);
     s.out(o.json ? `${versJson(d)}\n` : texteDetail(d));
     return EXIT_OK;
   } catch (e) {

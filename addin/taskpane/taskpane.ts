@@ -7,7 +7,8 @@ import { dateFr, statutGlobal, type BaremeEnCatalogue, type VersionEnCatalogue }
 import { stockageParDefaut } from "../commun/stockage.ts";
 import { avisHote, detecterHote, type Hote, type OfficeMinimal } from "./hote.ts";
 import { chargerBaremes, dateDesBaremes, etatHorsLigne, type EtatBaremes } from "./sourceBaremes.ts";
-import { dateLongue, formatValeur, libelleStatut, lignesBareme } from "./presentation.ts";
+import { formatValeur, libelleStatut, lignesBareme, resumeLibelles, valeursAVerifier } from "./presentation.ts";
+import { libelleCle } from "#shared/baremes/libelles.ts";
 import { insererBareme, type BaremeAInserer } from "./tableau.ts";
 import { el, remplacer } from "./dom.ts";
 import { sectionsClasseur } from "./vuesClasseur.ts";
@@ -31,7 +32,7 @@ function pastille(e: Etat): HTMLElement {
 function vueEtatBaremes(conteneur: HTMLElement, e: Etat): void {
   const jour = aujourdhui();
   const date = dateDesBaremes(e.baremes.catalogue, jour);
-  const titre = date === null ? "Barèmes intégrés au complément" : `Barèmes du ${dateLongue(date)}`;
+  const titre = date === null ? "Barèmes intégrés au complément" : `Barèmes du ${dateFr(date)}`;
   let detail: string;
   if (e.verification === "en-cours") {
     detail = "Recherche de versions plus récentes auprès du service LogSoc…";
@@ -50,6 +51,42 @@ function vueEtatBaremes(conteneur: HTMLElement, e: Etat): void {
     el("div", { class: "etat" }, el("strong", {}, titre), e.verification === "en-cours" ? el("span", { class: "pastille" }, "vérification…") : pastille(e)),
     el("p", { class: "discret" }, detail),
     e.baremes.ecartees > 0 ? el("p", { class: "discret" }, `${e.baremes.ecartees} version(s) en cache ignorée(s) : format non reconnu par cette version du complément.`) : null,
+    vueStatutsEnVigueur(e, jour),
+  );
+}
+
+/**
+ * What the custom functions cannot say (they return plain numbers): which values in force today are
+ * estimates or unverified, and why. Today's, because a LOGSOC function without a date uses today's.
+ */
+function vueStatutsEnVigueur(e: Etat, jour: DateISO): HTMLElement {
+  const aVerifier = valeursAVerifier(e.baremes.catalogue, jour);
+  if (aVerifier.length === 0) {
+    return el("p", { id: "statuts-baremes", class: "discret" }, `Toutes les valeurs des barèmes en vigueur le ${dateFr(jour)} sont officielles ou calculées à partir de valeurs officielles.`);
+  }
+  const n = aVerifier.reduce((t, b) => t + b.groupes.reduce((u, g) => u + g.libelles.length, 0), 0);
+  return el(
+    "details",
+    { id: "statuts-baremes", class: "statuts" },
+    el("summary", {}, `${n} valeur(s) en vigueur le ${dateFr(jour)} sont des estimations ou ne sont pas vérifiées`),
+    el("p", { class: "discret" }, "Les fonctions =LOGSOC.… renvoient un nombre sans statut : un résultat qui utilise ces valeurs est lui aussi une estimation, à vérifier avant toute décision."),
+    el(
+      "ul",
+      {},
+      ...aVerifier.flatMap((b) =>
+        b.groupes.map((g) =>
+          el(
+            "li",
+            {},
+            el("strong", {}, b.libelleBareme),
+            ` (version du ${dateFr(b.dateEffet)}) `,
+            el("span", { class: `statut statut-${g.statut}` }, libelleStatut(g.statut)),
+            ` : ${resumeLibelles(g.libelles)}.`,
+            g.note ? el("span", { class: "discret bloc" }, g.note) : null,
+          ),
+        ),
+      ),
+    ),
   );
 }
 
@@ -101,7 +138,7 @@ function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer,
   const statut = statutGlobal(v);
   const source = v.source;
   const dansExcel = e.hote.type === "excel" && e.hote.insertion;
-  const remarques = [...(v.lacunes ?? []), ...lignes.filter((l) => l.note !== "").map((l) => `${l.cle} : ${l.note}`), ...(b.regles ?? [])];
+  const remarques = [...(v.lacunes ?? []), ...lignes.filter((l) => l.note !== "").map((l) => `${libelleCle(b.id, l.cle)} (${l.cle}) : ${l.note}`), ...(b.regles ?? [])];
   remplacer(
     conteneur,
     el("h3", {}, b.libelle),
@@ -109,16 +146,16 @@ function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer,
     el(
       "p",
       {},
-      `En vigueur le ${dateFr(date)} : version du ${dateLongue(v.dateEffet)} `,
+      `En vigueur le ${dateFr(date)} : version du ${dateFr(v.dateEffet)} `,
       el("span", { class: `statut statut-${statut}` }, libelleStatut(statut)),
       v.origine === "publiee" ? el("span", { class: "discret" }, " · publiée après cette version du complément") : null,
     ),
     el("p", { class: "discret" }, `Unité : ${b.unite}`),
     el(
       "table",
-      {},
+      { class: "adaptatif valeurs" },
       el("caption", {}, "Valeurs"),
-      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Clé"), el("th", { scope: "col" }, "Valeur"), el("th", { scope: "col" }, "Statut"))),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Valeur"), el("th", { scope: "col" }, "Montant"), el("th", { scope: "col" }, "Statut"))),
       el(
         "tbody",
         {},
@@ -126,9 +163,9 @@ function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer,
           el(
             "tr",
             {},
-            el("td", {}, el("code", {}, l.cle)),
-            el("td", { class: typeof l.valeur === "number" ? "nombre" : undefined, title: l.note || undefined }, formatValeur(l.valeur)),
-            el("td", {}, el("span", { class: `statut statut-${l.statut}` }, libelleStatut(l.statut))),
+            el("td", { class: "libelle" }, el("span", {}, libelleCle(b.id, l.cle)), el("code", { class: "cle", title: "Clé à utiliser dans =LOGSOC.BAREME" }, l.cle)),
+            el("td", { class: typeof l.valeur === "number" ? "nombre" : "texte", title: l.note || undefined }, formatValeur(l.valeur)),
+            el("td", { class: "statut-cellule" }, el("span", { class: `statut statut-${l.statut}` }, libelleStatut(l.statut))),
           ),
         ),
       ),

@@ -116,12 +116,12 @@ describe("the status of the barèmes in use", () => {
   } as unknown as CatalogueBaremes;
 
   it("lists the figures in force that are estimates or unverified, with the reason, and leaves out texts and missing values", () => {
-    expect(valeursAVerifier(catalogue, "2026-03-01")).toEqual([
+    expect(valeursAVerifier(catalogue, "2026-03-01" as DateISO)).toEqual([
       { bareme: "smic", libelleBareme: "SMIC", dateEffet: "2026-01-01", groupes: [{ statut: "non_verifie", libelles: ["Taux horaire brut", "Montant mensuel brut (35 h par semaine)"], note: "Décret non lu." }] },
       { bareme: "reperes_taux_effort", libelleBareme: "Repères de taux d'effort", dateEffet: "2022-01-01", groupes: [{ statut: "estimation", libelles: ["Organismes HLM, minimum", "Organismes HLM, maximum"], note: "Pratique décrite sur un blog." }] },
     ]);
     // The 2025 SMIC is official: only the repères remain to flag.
-    expect(valeursAVerifier(catalogue, "2025-06-01").map((b) => b.bareme)).toEqual(["reperes_taux_effort"]);
+    expect(valeursAVerifier(catalogue, "2025-06-01" as DateISO).map((b) => b.bareme)).toEqual(["reperes_taux_effort"]);
   });
 
   it("shortens long lists of labels", () => {

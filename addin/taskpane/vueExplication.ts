@@ -39,7 +39,7 @@ function libelleBaremeDeCatalogue(catalogue: CatalogueBaremes, id: string): stri
   }
 }
 
-function vueEtapes(x: ExplicationAffichee, catalogue: CatalogueBaremes): HTMLElement[] {
+function vueEtapes(x: ExplicationAffichee, catalogue: CatalogueBaremes): (HTMLElement | null)[] {
   const estimations = x.etapes.filter((e) => e.bareme !== undefined && statutAVerifier(e.bareme.statut));
   return [
     el(
@@ -94,7 +94,7 @@ function memeValeur(cellule: unknown, resultat: Resultat): boolean {
   return cellule === resultat;
 }
 
-export function vueResultat(r: ResultatExplication, catalogue: CatalogueBaremes): { classe: string; contenu: (HTMLElement | string)[] } {
+export function vueResultat(r: ResultatExplication, catalogue: CatalogueBaremes): { classe: string; contenu: (HTMLElement | string | null)[] } {
   switch (r.type) {
     case "message":
       return { classe: r.niveau === "attention" ? "avis avis-attention" : "avis", contenu: [el("p", {}, r.message)] };

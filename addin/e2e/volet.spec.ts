@@ -4,10 +4,12 @@
 // workbook standing in for Excel: inserts the templates, checks the workbook, inserts exercises, says
 // what went wrong in French, and is usable from the keyboard.
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { versSerieExcel, type DateISO } from "#shared/date.ts";
+import { aujourdhui, versSerieExcel, type DateISO } from "#shared/date.ts";
+import { dateFr } from "#shared/baremes/index.ts";
 import { construireModele, DESCRIPTIONS_MODELES, resoudreFormule, TYPES_MODELES, type Feuille, type SpecModele, type TypeModele } from "#shared/modeles/index.ts";
 import { construireExercice } from "#shared/exercices/index.ts";
 import { demarrerServeur, lancerChromium, type ServeurLocal } from "./serveur.ts";
@@ -112,7 +114,7 @@ describe("task pane against the local Worker", () => {
   it("loads without console errors and shows the barème status, online", async () => {
     const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "hors-office");
     const etat = await attendreEtat(page, "en-ligne");
-    expect(etat).toMatch(/Barèmes du (1er|\d{1,2}) [a-zéû]+ \d{4}/);
+    expect(etat).toMatch(/Barèmes du \d{2}\/\d{2}\/\d{4}/);
     expect(etat).toContain("en ligne");
     expect(etat).toContain("aucune version publiée depuis cette version du complément");
     expect(await page.locator("h1").textContent()).toBe("LogSoc");
@@ -138,7 +140,7 @@ describe("task pane against the local Worker", () => {
     await attendreEtat(page, "en-ligne");
     await page.getByLabel("Barème", { exact: true }).selectOption("smic");
     await page.getByLabel("Date", { exact: true }).fill("2024-12-01");
-    const texte = await detail(page, "version du 1er novembre 2024");
+    const texte = await detail(page, "version du 01/11/2024");
     expect(texte).toContain("SMIC");
     expect(texte).toContain("En vigueur le 01/12/2024");
     expect(texte).toContain("11,88");
@@ -175,7 +177,7 @@ describe("task pane against the local Worker", () => {
 
     await page.getByLabel("Barème", { exact: true }).selectOption("smic");
     await page.getByLabel("Date", { exact: true }).fill("2027-02-01");
-    const texte = await detail(page, "version du 1er janvier 2027");
+    const texte = await detail(page, "version du 01/01/2027");
     expect(texte).toContain("12,5");
     expect(texte).toContain("publiée après cette version du complément");
 
@@ -226,7 +228,7 @@ describe("task pane against the local Worker", () => {
     expect(etat).toMatch(/Service LogSoc injoignable \(le service LogSoc ne répond pas\) : barèmes intégrés et versions reçues le \d{2}\/\d{2}\/\d{4}/);
     await page.getByLabel("Barème", { exact: true }).selectOption("smic");
     await page.getByLabel("Date", { exact: true }).fill("2027-02-01");
-    expect(await detail(page, "version du 1er janvier 2027")).toContain("12,5");
+    expect(await detail(page, "version du 01/01/2027")).toContain("12,5");
     expect(erreursPage).toEqual([]);
     await page.close();
   });
@@ -240,9 +242,9 @@ describe("task pane against the local Worker", () => {
       expect(etat).toContain("barèmes intégrés au complément");
       await page.getByLabel("Barème", { exact: true }).selectOption("smic");
       await page.getByLabel("Date", { exact: true }).fill("2024-12-01");
-      expect(await detail(page, "version du 1er novembre 2024")).toContain("11,88");
+      expect(await detail(page, "version du 01/11/2024")).toContain("11,88");
       await page.getByLabel("Date", { exact: true }).fill("2027-02-01");
-      expect(await detail(page, "version du 1er juin 2026")).toContain("12,31");
+      expect(await detail(page, "version du 01/06/2026")).toContain("12,31");
       expect(erreursPage).toEqual([]);
     } finally {
       await neuf.fermer();
@@ -590,5 +592,147 @@ describe("task pane: templates, dossier check and exercises in the open workbook
     expect(erreursPage).toEqual([]);
     expect(erreursConsole).toEqual([]);
     await page.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// A real task pane is 320–350 px wide; dates are French whatever the browser's language.
+
+const LARGEURS = [320, 350] as const;
+
+/**
+ * What scrolls or sticks out horizontally: the document, any table wider than its box, and any visible
+ * element whose right edge passes the pane's (content cut off, such as a « Statut » column).
+ */
+function debordements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const d = document.documentElement;
+    const r: string[] = [];
+    if (d.scrollWidth > d.clientWidth) r.push(`document : ${d.scrollWidth} > ${d.clientWidth}`);
+    for (const t of document.querySelectorAll("table")) {
+      if (t.scrollWidth > t.clientWidth) r.push(`tableau ${t.closest("[id]")?.id ?? ""} « ${t.querySelector("caption, th")?.textContent ?? ""} » : ${t.scrollWidth} > ${t.clientWidth}`);
+    }
+    for (const e of document.body.querySelectorAll("*")) {
+      const b = e.getBoundingClientRect();
+      if (b.width > 1 && b.height > 1 && b.right > d.clientWidth + 0.5) r.push(`${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""} « ${(e.textContent ?? "").slice(0, 40)} » : bord droit ${Math.round(b.right)} > ${d.clientWidth}`);
+    }
+    return r;
+  });
+}
+
+async function toutDeplier(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelectorAll("details").forEach((x) => (x.open = true)));
+}
+
+describe("task pane at a real pane's width", () => {
+  for (const largeur of LARGEURS) {
+    it(`at ${largeur} px, no panel scrolls horizontally, for each barème, template and exercise; keys read as French labels`, async () => {
+      const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+      await page.setViewportSize({ width: largeur, height: 900 });
+      await attendreEtat(page, "en-ligne");
+      await toutDeplier(page);
+      expect(await debordements(page)).toEqual([]);
+      const baremes = await page.locator("#choix-bareme option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(baremes.length).toBe(10);
+      for (const id of baremes) {
+        await page.getByLabel("Barème", { exact: true }).selectOption(id);
+        await page.waitForFunction((i) => document.querySelector("#detail-bareme h3") !== null && (document.querySelector("#choix-bareme") as HTMLSelectElement).value === i, id);
+        await toutDeplier(page);
+        expect(await debordements(page), id).toEqual([]);
+        // Every value row: a French label first, the technical key only as secondary text.
+        const lignes = await page.locator("#detail-bareme tbody tr").evaluateAll((trs) => trs.map((tr) => ({ libelle: tr.querySelector("td.libelle > span")?.textContent ?? "", cle: tr.querySelector("td.libelle > code.cle")?.textContent ?? "" })));
+        expect(lignes.length, id).toBeGreaterThan(0);
+        for (const l of lignes) {
+          expect(l.libelle, `${id} ${l.cle}`).not.toBe("");
+          expect(l.libelle).not.toBe(l.cle);
+          expect(l.libelle).toMatch(/^[A-ZÀ-Ýa-z0-9]/);
+        }
+      }
+      await page.getByLabel("Barème", { exact: true }).selectOption("rsa_montant_forfaitaire");
+      const ligne = page.locator("#detail-bareme tr", { hasText: "majorations.quatriemePersonneCouple" });
+      expect(await ligne.locator("td.libelle > span").textContent()).toBe("Majoration 4e personne, couple");
+      // The table reads as a list at this width: one block per row, headers hidden from view.
+      expect(await ligne.evaluate((tr) => getComputedStyle(tr).display)).toBe("grid");
+
+      for (const type of TYPES_MODELES) {
+        await page.getByLabel("Modèle", { exact: true }).selectOption(type);
+        expect(await debordements(page), type).toEqual([]);
+      }
+      for (const type of ["evaluation", "cal", "apurement"]) {
+        await page.getByLabel("Type d'exercice").selectOption(type);
+        await page.getByLabel("Date du cas").fill(DATE);
+        await page.getByRole("button", { name: "Insérer l'exercice" }).click();
+        await resultatDe(page, "resultat-exercice");
+        expect(await debordements(page), type).toEqual([]);
+      }
+      await page.getByRole("button", { name: "Contrôler ce classeur" }).click();
+      await resultatDe(page, "resultat-controle");
+      expect(await debordements(page)).toEqual([]);
+      await page.screenshot({ path: `${tmpdir()}/logsoc-volet-${largeur}.png`, fullPage: true });
+      expect(erreursPage).toEqual([]);
+      expect(erreursConsole).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("the help page fits at 320 and 350 px, its tables read as lists, barème keys with their French labels", async () => {
+    const page = await navigateur.contexte.newPage();
+    for (const largeur of LARGEURS) {
+      await page.setViewportSize({ width: largeur, height: 900 });
+      await page.goto(`${serveur.base}/aide.html`);
+      expect(await debordements(page), String(largeur)).toEqual([]);
+      expect(await page.locator("table").count()).toBeGreaterThan(10);
+    }
+    const ligne = page.locator("#b-rsa_montant_forfaitaire + p + table tr", { hasText: "majorations.quatriemePersonneCouple" });
+    expect(await ligne.locator("td").first().textContent()).toBe("Majoration 4e personne, couple");
+    await page.close();
+  });
+
+  it("shows which barème values in force are estimates or unverified, in French, since the functions return plain numbers", async () => {
+    const { page } = await ouvrir(navigateur.contexte, "hors-office");
+    await attendreEtat(page, "en-ligne");
+    const statuts = page.locator("#statuts-baremes");
+    const jour = dateFr(aujourdhui());
+    expect(await statuts.locator("summary").textContent()).toMatch(new RegExp(`^\\d+ valeur\\(s\\) en vigueur le ${jour.replaceAll("/", "\\/")} sont des estimations ou ne sont pas vérifiées$`));
+    // Each item names the barème, its version, the status in words and the reason given by the data.
+    const items = await statuts.locator("li").allTextContents();
+    expect(items.length).toBeGreaterThan(0);
+    for (const t of items) expect(t).toMatch(/\(version du \d{2}\/\d{2}\/\d{4}\) (estimation|non vérifié) : ./);
+    expect(await page.locator("body").textContent()).not.toContain("valeurs officielles");
+    await page.close();
+  });
+
+  it("writes every date as dd/mm/yyyy in an English (en-US) browser, and leaves date fields in the browser's own format", async () => {
+    const anglais = await lancerChromium("en-US");
+    try {
+      const { page, erreursPage } = await ouvrir(anglais.contexte, "excel-complet");
+      expect(await page.evaluate(() => navigator.language)).toBe("en-US");
+      await attendreEtat(page, "en-ligne");
+      await page.getByLabel("Barème", { exact: true }).selectOption("smic");
+      await page.getByLabel("Date", { exact: true }).fill("2024-12-01");
+      expect(await detail(page, "version du 01/11/2024")).toContain("En vigueur le 01/12/2024");
+      await page.getByLabel("Numéro de cas (graine)").fill("2");
+      await page.getByLabel("Date du cas").fill(DATE);
+      await page.getByRole("button", { name: "Insérer l'exercice" }).click();
+      expect((await resultatDe(page, "resultat-exercice")).lignes[0]).toContain("cas n° 2 du 01/06/2025");
+      await toutDeplier(page);
+      const texte = (await page.locator("body").innerText()).replace(/feuille « [^»]*»/g, "");
+      // No ISO date, no English month, no month-first date: every date the pane writes is dd/mm/yyyy. (Legal
+      // sources keep their own titles, « arrêté du 10 mars 2011 »: the pane's own lines are checked for those.)
+      expect(texte).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+      expect(texte).not.toMatch(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/);
+      const lignesDuVolet = [await page.locator("#etat-baremes").innerText(), await page.locator("#detail-bareme > p").nth(1).innerText()];
+      for (const l of lignesDuVolet) expect(l).not.toMatch(/\b(1er|\d{1,2}) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/);
+      const dates = texte.match(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/g) ?? [];
+      expect(dates.length).toBeGreaterThan(3);
+      for (const d of dates) expect(d).toMatch(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/);
+      expect(texte).toContain(`le ${dateFr(aujourdhui())}`);
+      // Date fields are the browser's own control: an ISO value underneath, shown in the user's format.
+      expect(await page.locator("#date-bareme").inputValue()).toBe("2024-12-01");
+      expect(await page.locator("#date-bareme").getAttribute("lang")).toBeNull();
+      expect(erreursPage).toEqual([]);
+    } finally {
+      await anglais.fermer();
+    }
   });
 });

@@ -1,7 +1,11 @@
 import { dec, type Montant } from "./money.ts";
 import { ErreurLogsoc } from "./errors.ts";
 import { CATALOGUE, type CatalogueBaremes } from "./baremes/catalogue.ts";
-import { FINANCEMENTS, ZONES, plafondPlsDepuisPlus, type Financement, type GrillePlafonds, type ValeursPlafonds, type Zone } from "./baremes/valeurs.ts";
+import { FINANCEMENTS, LIBELLES_ZONE, ZONES, plafondPlsDepuisPlus, type Financement, type GrillePlafonds, type ValeursPlafonds, type Zone } from "./baremes/valeurs.ts";
+import type { VersionBareme } from "./baremes/schema.ts";
+import { baremeEtape, SANS_TRACE, type Trace } from "./explication/traceur.ts";
+
+const REFERENCE_PLAFONDS = "Arrêté du 29 juillet 1987 relatif aux plafonds de ressources (CCH R.441-1)";
 
 /**
  * Plafond de ressources HLM (arrêté du 29 juillet 1987), € per year of revenu fiscal de référence N-2.
@@ -18,12 +22,38 @@ import { FINANCEMENTS, ZONES, plafondPlsDepuisPlus, type Financement, type Grill
 
 export const CATEGORIE_MAX = 30;
 
-function plafondGrille(g: GrillePlafonds, categorie: number): Montant {
-  if (categorie <= 6) return dec(g[`cat${categorie}` as keyof GrillePlafonds]);
-  return dec(g.cat6).plus(dec(g.parPersonneSupplementaire).times(categorie - 6));
+function plafondGrille(g: GrillePlafonds, categorie: number, t: Trace, cite: (cle: string) => ReturnType<typeof baremeEtape>, grille: string): Montant {
+  if (categorie <= 6) {
+    const v = dec(g[`cat${categorie}` as keyof GrillePlafonds]);
+    if (t.actif) t.bareme(`Plafond ${grille}, catégorie ${categorie}`, v, "€/an", cite(`cat${categorie}`), REFERENCE_PLAFONDS);
+    return v;
+  }
+  const cat6 = dec(g.cat6);
+  const parPersonne = dec(g.parPersonneSupplementaire);
+  const supplementaires = categorie - 6;
+  const majoration = parPersonne.times(supplementaires);
+  const plafond = cat6.plus(majoration);
+  if (t.actif) {
+    const refCat = t.entree("Catégorie de ménage", categorie, "catégorie", "categorie");
+    const refSix = t.constante("Dernière catégorie du tableau", 6, "catégorie", `${REFERENCE_PLAFONDS} : au-delà de 6, un montant par personne supplémentaire`);
+    const refSupp = t.calcul("Personnes supplémentaires", "catégorie − 6", supplementaires, "personnes", { type: "difference", de: refCat, moins: refSix });
+    const ref6 = t.bareme(`Plafond ${grille}, catégorie 6`, cat6, "€/an", cite("cat6"), REFERENCE_PLAFONDS);
+    const refPP = t.bareme(`Plafond ${grille}, par personne supplémentaire`, parPersonne, "€/an", cite("parPersonneSupplementaire"), REFERENCE_PLAFONDS);
+    const refMaj = t.calcul("Majoration pour les personnes supplémentaires", "montant par personne supplémentaire × personnes supplémentaires", majoration, "€/an", { type: "produit", facteurs: [refPP, refSupp] });
+    t.calcul(`Plafond ${grille}, catégorie ${categorie}`, "plafond de la catégorie 6 + majoration", plafond, "€/an", { type: "somme", termes: [ref6, refMaj] }, { reference: REFERENCE_PLAFONDS });
+  }
+  return plafond;
 }
 
-export function plafondRessourcesDepuis(valeurs: ValeursPlafonds, financement: Financement, categorie: number, zone: Zone): Montant {
+/** Traced, `version` is the version the values come from, for the steps to cite it. */
+export function plafondRessourcesDepuis(
+  valeurs: ValeursPlafonds,
+  financement: Financement,
+  categorie: number,
+  zone: Zone,
+  t: Trace = SANS_TRACE,
+  version?: Pick<VersionBareme<unknown>, "dateEffet" | "statut" | "statutsCellules" | "source">,
+): Montant {
   if (!FINANCEMENTS.includes(financement)) {
     throw new ErreurLogsoc("CODE_INCONNU", `Financement inconnu « ${financement} » : PLAI, PLUS ou PLS attendu.`, ["financement"]);
   }
@@ -33,11 +63,25 @@ export function plafondRessourcesDepuis(valeurs: ValeursPlafonds, financement: F
   if (!Number.isInteger(categorie) || categorie < 1 || categorie > CATEGORIE_MAX) {
     throw new ErreurLogsoc("HORS_LIMITES", `La catégorie de ménage doit être un entier de 1 à ${CATEGORIE_MAX} (7 et plus : catégorie 6 et personnes supplémentaires ; reçu : ${categorie}).`, ["categorie"]);
   }
-  if (financement === "PLS") return dec(plafondPlsDepuisPlus(plafondGrille(valeurs.PLUS[zone], categorie).toNumber()));
-  return plafondGrille(valeurs[financement][zone], categorie);
+  const grilleLue = financement === "PLS" ? "PLUS" : financement;
+  const cite = (cle: string) => baremeEtape("plafonds_ressources_hlm", version!, `${grilleLue}.${zone}.${cle}`);
+  const grille = `${grilleLue} (${LIBELLES_ZONE[zone]})`;
+  if (financement === "PLS") {
+    const plus = plafondGrille(valeurs.PLUS[zone], categorie, t, cite, grille);
+    const pls = dec(plafondPlsDepuisPlus(plus.toNumber()));
+    if (t.actif) {
+      const refPlus = t.derniere();
+      const refTaux = t.constante("Majoration PLS (+ 30 %)", "1.3", "coefficient", "Arrêté du 29 juillet 1987, art. 1 : plafonds PLS = plafonds PLUS majorés de 30 %");
+      const refProduit = t.calcul("Plafond PLUS × 1,3", "plafond PLUS × 1,3", plus.times("1.3"), "€/an", { type: "produit", facteurs: [refPlus, refTaux] });
+      t.calcul(`Plafond PLS (${LIBELLES_ZONE[zone]}), catégorie ${categorie}`, "plafond PLUS × 1,3 arrondi à l'euro", pls, "€/an", { type: "arrondi", de: refProduit, decimales: 0, sens: "au_plus_proche" }, { reference: REFERENCE_PLAFONDS });
+    }
+    return pls;
+  }
+  return plafondGrille(valeurs[financement][zone], categorie, t, cite, grille);
 }
 
 /** Plafond de ressources in force on `date` (the plafonds change each 1 January). */
-export function plafondRessources(financement: Financement, categorie: number, zone: Zone, date: string, catalogue: CatalogueBaremes = CATALOGUE): Montant {
-  return plafondRessourcesDepuis(catalogue.enVigueur("plafonds_ressources_hlm", date).valeurs, financement, categorie, zone);
+export function plafondRessources(financement: Financement, categorie: number, zone: Zone, date: string, catalogue: CatalogueBaremes = CATALOGUE, t: Trace = SANS_TRACE): Montant {
+  const version = catalogue.enVigueur("plafonds_ressources_hlm", date);
+  return plafondRessourcesDepuis(version.valeurs, financement, categorie, zone, t, version);
 }

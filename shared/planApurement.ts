@@ -2,6 +2,7 @@ import { arrondiCentime, arrondiCentimeSuperieur, dec, ZERO, type DecimalInput, 
 import { ErreurLogsoc } from "./errors.ts";
 import { ajouterMois, type DateISO } from "./date.ts";
 import { formatEuros } from "./format.ts";
+import { SANS_TRACE, type Ref, type Trace } from "./explication/traceur.ts";
 
 export const MAX_ECHEANCES = 600;
 
@@ -56,7 +57,7 @@ function montantPositif(x: DecimalInput, argument: string, libelle: string): Mon
  * instalment but the last equals the mensualité and the last is the remainder, so the instalments
  * add up to the debt exactly and none is larger than the first.
  */
-export function planApurement(e: PlanApurementEntree): PlanApurement {
+export function planApurement(e: PlanApurementEntree, t: Trace = SANS_TRACE): PlanApurement {
   const dette = montantPositif(e.dette, "dette", "La dette");
   const duree = e.duree ?? null;
   if (duree !== null && (!Number.isInteger(duree) || duree < 1 || duree > MAX_ECHEANCES)) {
@@ -112,6 +113,8 @@ export function planApurement(e: PlanApurementEntree): PlanApurement {
     });
   }
 
+  if (t.actif) tracerPlan(t, { mode, dette, mensualite, duree, n, loyer, derniere: echeances[n - 1]!.repriseDette });
+
   return {
     mode,
     dette,
@@ -121,6 +124,49 @@ export function planApurement(e: PlanApurementEntree): PlanApurement {
     totalRembourse: echeances.reduce((s, x) => s.plus(x.repriseDette), ZERO),
     avertissements: avertissementsDuree(n),
   };
+}
+
+/** The plan's figures as steps; the last one is the last instalment, the remainder of the debt. */
+function tracerPlan(
+  t: Trace,
+  p: { mode: ModePlan; dette: Montant; mensualite: Montant; duree: number | null; n: number; loyer: Montant | null; derniere: Montant },
+): void {
+  const { dette, mensualite, n } = p;
+  const refDette = t.entree("Dette locative", dette, "€", "dette");
+  let refMensualite: Ref;
+  if (p.mode === "mensualite") {
+    refMensualite = t.entree("Mensualité de reprise de dette", mensualite, "€/mois", "mensualite");
+  } else {
+    const refDuree =
+      p.mode === "duree"
+        ? t.entree("Durée du plan", p.duree!, "mois", "duree")
+        : t.constante("Durée du plan CAF par défaut (aucune mensualité ni durée donnée)", DUREES_REFERENCE.caf, "mois", "CCH R.824-12 : 1/36 de la dette pendant 36 mois");
+    const q = dette.dividedBy(p.mode === "duree" ? p.duree! : DUREES_REFERENCE.caf);
+    const refQ = t.calcul("Dette / durée", "dette / durée", q, "€/mois", { type: "quotient", dividende: refDette, diviseur: refDuree });
+    refMensualite = q.equals(mensualite)
+      ? refQ
+      : t.calcul("Mensualité de reprise de dette", "dette / durée arrondie au centime supérieur (le plan ne dure jamais plus que prévu)", mensualite, "€/mois", {
+          type: "arrondi",
+          de: refQ,
+          decimales: 2,
+          sens: "superieur",
+        });
+  }
+  const q = dette.dividedBy(mensualite);
+  const refQ = t.calcul("Dette / mensualité", "dette / mensualité", q, "mois", { type: "quotient", dividende: refDette, diviseur: refMensualite });
+  const refN = q.equals(n) ? refQ : t.calcul("Nombre d'échéances", "dette / mensualité arrondie à l'entier supérieur", n, "échéances", { type: "arrondi", de: refQ, decimales: 0, sens: "superieur" });
+  if (p.loyer !== null) {
+    const refLoyer = t.entree("Loyer résiduel", p.loyer, "€/mois", "loyer_residuel");
+    t.calcul("Total à verser à chaque échéance pleine", "mensualité + loyer résiduel", mensualite.plus(p.loyer), "€/mois", { type: "somme", termes: [refMensualite, refLoyer] });
+  }
+  if (n === 1) {
+    t.calcul("Dernière échéance (reprise de dette)", "une seule échéance : toute la dette", p.derniere, "€", { type: "reprise", de: refDette });
+    return;
+  }
+  const refUn = t.constante("La dernière échéance", 1, "échéance", "La dernière échéance solde la dette (reste dû)");
+  const refPleines = t.calcul("Échéances pleines (avant la dernière)", "nombre d'échéances − 1", n - 1, "échéances", { type: "difference", de: refN, moins: refUn });
+  const refVerse = t.calcul("Repris par les échéances pleines", "mensualité × échéances pleines", mensualite.times(n - 1), "€", { type: "produit", facteurs: [refMensualite, refPleines] });
+  t.calcul(`Dernière échéance (n° ${n}, reprise de dette)`, "dette − reprise des échéances pleines", p.derniere, "€", { type: "difference", de: refDette, moins: refVerse });
 }
 
 function avertissementsDuree(n: number): string[] {

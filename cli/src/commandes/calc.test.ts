@@ -80,4 +80,35 @@ describe("logsoc calc (binaire réel)", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("Commande inconnue « calculer »");
   });
+
+  it("--expliquer : JSON {resultat, statut, etapes} de DESIGN §5.2, la dernière étape est le résultat ((650 + 120 − 280) / 1 800 = 27,22 %)", () => {
+    const r = logsoc("calc", "TAUX_EFFORT", "650", "120", "280", "1800", "--expliquer");
+    expect(r.code).toBe(0);
+    const x = JSON.parse(r.out);
+    expect(Object.keys(x)).toEqual(["resultat", "statut", "etapes"]);
+    expect(x.resultat).toBe(0.2722);
+    expect(x.statut).toBe("officiel");
+    expect(x.etapes.at(-1)).toMatchObject({ libelle: "Taux d'effort", valeur: 0.2722, unite: "taux", reference: "Arrêté du 10 mars 2011 (CCH R.441-3-1)" });
+    expect(x.etapes[4]).toMatchObject({ libelle: "Dépense de logement", formule: "loyer + charges", valeur: 770, operation: { type: "somme", termes: [0, 1] } });
+  });
+
+  it("--expliquer --texte : le détail en français, barème cité avec version, statut et source (quotité de 720 € au 01/06/2025 : 53,50 €)", () => {
+    const r = logsoc("calc", "QUOTITE_SAISISSABLE", "720", "0", "2025-06-01", "--expliquer", "--texte");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^QUOTITE_SAISISSABLE\(remuneration_mensuelle_nette = 720 ; personnes_a_charge = 0 ; date = 2025-06-01\)\nRésultat : 53,50 €\/mois/);
+    // 4 440 × 1/20 = 222 € ; (8 640 − 4 440) × 1/10 = 420 €
+    // Thousands are grouped with a narrow no-break space, as French typography wants.
+    expect(r.out).toContain("= 4\u202f440,00 × 0,05 = 222,00 €/an");
+    expect(r.out).toContain("= 8\u202f640,00 − 4\u202f440,00 = 4\u202f200,00 €/an");
+    expect(r.out).toMatch(/Barème saisie_remuneration, version du 01\/01\/2025, statut officiel ; source : .*R\.3252-2/);
+  });
+
+  it("--texte sans --expliquer : code 2 et message clair ; une erreur de calcul reste une erreur Excel avec --expliquer", () => {
+    const r = logsoc("calc", "TAUX_EFFORT", "650", "120", "280", "1800", "--texte");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^#VALUE! L'option --texte s'utilise avec --expliquer/);
+    const d = logsoc("calc", "TAUX_EFFORT", "650", "120", "280", "0", "--expliquer");
+    expect(d.code).toBe(2);
+    expect(d.err.startsWith("#DIV/0! ")).toBe(true);
+  });
 });

@@ -1,11 +1,17 @@
 import { FONCTIONS, evaluer, trouverFonction } from "#shared/fonctions/registre.ts";
 import type { ValeurBrute } from "#shared/fonctions/arguments.ts";
 import { ErreurLogsoc } from "#shared/errors.ts";
+import { expliquer, explicationEnTexte } from "#shared/explication/index.ts";
+import type { DefinitionFonction } from "#shared/fonctions/types.ts";
 import { EXIT_ERREUR, EXIT_OK, signalerErreur, versJson, type Sorties } from "../sortie.ts";
 
-export const AIDE_CALC = `Utilisation : logsoc calc FONCTION [ARG…]
+export const AIDE_CALC = `Utilisation : logsoc calc FONCTION [ARG…] [--expliquer [--texte]]
 
 Évalue une fonction LOGSOC avec le même code que dans Excel et affiche le résultat en JSON.
+  --expliquer   affiche aussi le détail du calcul : {"resultat", "statut", "etapes"} en JSON, chaque
+                étape avec sa formule, sa valeur, son unité, sa référence et, pour une valeur de
+                barème, sa version, son statut et sa source ;
+  --texte       avec --expliquer : le même détail en texte français, à coller dans un rapport.
 Arguments dans l'ordre d'Excel :
   - nombre : 1200.5 ou 1200,5 ;
   - plage : tableau JSON, par ex. '[1200, null, 300]' ou '[[1200],[300]]' (cellules vides ignorées) ;
@@ -26,6 +32,7 @@ Exemples :
   logsoc calc TAUX_EFFORT 650 120 280 1800
   logsoc calc PLAN_APUREMENT 1000 "" 3 2026-01-31 420
   logsoc calc UC 2 2
+  logsoc calc TAUX_EFFORT 650 120 280 1800 --expliquer --texte
 `;
 
 /** A CLI word is a raw cell value: JSON arrays are ranges, "" is a blank, everything else stays text for coercion. */
@@ -42,6 +49,16 @@ export function lireArgument(mot: string, position: number): ValeurBrute {
   return t;
 }
 
+/** « TAUX_EFFORT(loyer = 650 ; charges = 120 ; …) »: the call as the adviser made it, omitted arguments left out. */
+function titreAppel(f: DefinitionFonction, valeurs: readonly ValeurBrute[]): string {
+  const args = f.arguments.flatMap((a, i) => {
+    const v = valeurs[i];
+    if (v === null || v === undefined) return [];
+    return [`${a.nom} = ${Array.isArray(v) ? JSON.stringify(v) : String(v)}`];
+  });
+  return `${f.nom}(${args.join(" ; ")})`;
+}
+
 export function calc(args: readonly string[], s: Sorties): number {
   if (args.length === 0 || args[0] === "--help" || args[0] === "-h") {
     s.out(AIDE_CALC);
@@ -53,9 +70,17 @@ export function calc(args: readonly string[], s: Sorties): number {
       s.out(AIDE_CALC);
       return EXIT_OK;
     }
-    trouverFonction(nom);
-    const resultat = evaluer(nom, mots.map((m, i) => lireArgument(m, i + 1)));
-    s.out(`${versJson(resultat)}\n`);
+    const f = trouverFonction(nom);
+    const expliquerDemande = mots.includes("--expliquer");
+    const texte = mots.includes("--texte");
+    if (texte && !expliquerDemande) throw new ErreurLogsoc("ENTREE_INVALIDE", "L'option --texte s'utilise avec --expliquer : logsoc calc FONCTION ARG… --expliquer --texte.", ["--texte"]);
+    const valeurs = mots.filter((m) => m !== "--expliquer" && m !== "--texte").map((m, i) => lireArgument(m, i + 1));
+    if (!expliquerDemande) {
+      s.out(`${versJson(evaluer(nom, valeurs))}\n`);
+      return EXIT_OK;
+    }
+    const x = expliquer(nom, valeurs);
+    s.out(texte ? explicationEnTexte(x, titreAppel(f, valeurs)) : `${versJson(x)}\n`);
     return EXIT_OK;
   } catch (e) {
     return signalerErreur(e, s);

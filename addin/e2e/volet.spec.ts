@@ -125,8 +125,8 @@ describe("task pane against the local Worker", () => {
     expect(await page.locator("#inserer-indisponible").textContent()).toContain("Disponible quand LogSoc est ouvert dans Excel");
     // What the add-in offers: every LOGSOC function, templates, the dossier check and exercises (these need Excel).
     expect(await page.locator("dl.fonctions dt").count()).toBe(9);
-    expect(await page.locator("h2").allTextContents()).toEqual(["Fonctions de calcul", "Barèmes", "Modèles de classeur", "Contrôle de dossier", "Exercices de formation"]);
-    for (const id of ["inserer-modele", "controler", "inserer-exercice"]) {
+    expect(await page.locator("h2").allTextContents()).toEqual(["Fonctions de calcul", "Expliquer un résultat", "Barèmes", "Modèles de classeur", "Contrôle de dossier", "Exercices de formation"]);
+    for (const id of ["expliquer", "inserer-modele", "controler", "inserer-exercice"]) {
       expect(await page.locator(`#${id}`).isDisabled()).toBe(true);
       expect(await page.locator(`#${id}-indisponible`).textContent()).toBe("Disponible quand LogSoc est ouvert dans Excel.");
     }
@@ -734,5 +734,122 @@ describe("task pane at a real pane's width", () => {
     } finally {
       await anglais.fermer();
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// « Expliquer » on the selected cell of the stand-in workbook.
+
+interface Explication {
+  classe: string;
+  texte: string;
+  etapes: string[];
+  arguments: Record<string, string>;
+}
+
+async function expliquerSelection(page: Page, feuille: string, ref: string): Promise<Explication> {
+  await classeur(page, "selectionner", feuille, ref);
+  await page.getByRole("button", { name: "Expliquer", exact: true }).click();
+  await page.waitForFunction(() => document.getElementById("resultat-explication")?.classList.contains("avis") === true && document.querySelector("button[aria-busy]") === null);
+  return page.evaluate(() => {
+    const e = document.getElementById("resultat-explication")!;
+    const dts = [...e.querySelectorAll("dl.arguments dt")];
+    return {
+      classe: e.className,
+      texte: e.textContent ?? "",
+      etapes: [...e.querySelectorAll("ol.etapes > li")].map((li) => [...li.children].map((c) => c.textContent ?? "").join(" | ")),
+      arguments: Object.fromEntries(dts.map((dt) => [dt.textContent ?? "", dt.nextElementSibling?.textContent ?? ""])),
+    };
+  });
+}
+
+describe("« Expliquer » on the selected cell", () => {
+  it("explains a =LOGSOC.… formula: its arguments as the function reads them (a range summed) and the engine's steps", async () => {
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+    await page.setViewportSize({ width: 320, height: 900 });
+    await attendreEtat(page, "en-ligne");
+    for (const [ref, v] of [["B1", 650], ["B2", 120], ["B3", 280], ["B4", 1500], ["B5", 300]] as const) await classeur(page, "saisir", "Feuil1", ref, v);
+    await classeur(page, "saisir", "Feuil1", "C1", "=LOGSOC.TAUX_EFFORT(B1,B2,B3,B4:B5)");
+
+    // (650 + 120 − 280) / (1 500 + 300) = 490 / 1 800 = 0,27222… → 0,2722 (arrêté du 10 mars 2011, 4 décimales).
+    const x = await expliquerSelection(page, "Feuil1", "C1");
+    expect(x.texte).toContain("Feuil1!C1 : =LOGSOC.TAUX_EFFORT(…)");
+    expect(x.texte).toContain("Résultat : 0,2722");
+    expect(x.arguments).toEqual({ loyer: "B1 → 650", charges: "B2 → 120", aide_logement: "B3 → 280", ressources: "B4:B5 → 1\u202f800" });
+    expect(x.etapes.length).toBeGreaterThanOrEqual(5);
+    expect(x.etapes.at(-1)).toContain("0,2722 (27,22 %)");
+    expect(x.etapes.some((e) => e.includes("490"))).toBe(true);
+    expect(x.texte).toContain("Statut du résultat : officiel");
+    expect(x.texte).not.toContain("recalculez");
+    expect(await debordements(page)).toEqual([]);
+
+    // The cell shows another figure than the engine (not recalculated): said, with both figures.
+    await classeur(page, "calculer", "Feuil1", "C1", 0.25);
+    expect((await expliquerSelection(page, "Feuil1", "C1")).texte).toContain("La cellule affiche 0,25, le calcul donne 0,2722 : recalculez le classeur");
+
+    // A barème read through BAREME: the value's barème, key label, version, status and source.
+    await classeur(page, "saisir", "Feuil1", "C2", '=LOGSOC.BAREME("smic","2024-12-01","horaireBrut")');
+    const b = await expliquerSelection(page, "Feuil1", "C2");
+    expect(b.texte).toContain("Résultat : 11,88");
+    expect(b.etapes.at(-1)).toContain("SMIC : Taux horaire brut (horaireBrut), version du 01/11/2024");
+
+    // Inputs the engine refuses: its French reason, as the cell's error would say.
+    await classeur(page, "saisir", "Feuil1", "B4", -2000);
+    const refus = await expliquerSelection(page, "Feuil1", "C1");
+    expect(refus.classe).toContain("avis-attention");
+    expect(refus.texte).toMatch(/Pas de résultat : .*ressources/);
+
+    // A computed argument, and a cell that is neither a LOGSOC formula nor a template result.
+    await classeur(page, "saisir", "Feuil1", "C3", "=LOGSOC.TAUX_EFFORT(B1*12,B2,B3,B4)");
+    expect((await expliquerSelection(page, "Feuil1", "C3")).texte).toContain("L'argument loyer (B1*12) est un calcul");
+    const autre = await expliquerSelection(page, "Feuil1", "A9");
+    expect(autre.texte).toBe(
+      "La cellule Feuil1!A9 ne contient pas de formule =LOGSOC.… et ce classeur n'a pas été créé à partir d'un modèle LogSoc. « Expliquer » détaille une formule =LOGSOC.…(…) ou un résultat d'un modèle LogSoc (reste à vivre, taux d'effort, capacité de remboursement, taux d'effort d'un candidat de la fiche CALEOL, échéances d'un plan d'apurement…).",
+    );
+    expect(await classeur(page, "contenus", "Feuil1")).toMatchObject({ B1: 650, C1: "=LOGSOC.TAUX_EFFORT(B1,B2,B3,B4:B5)" });
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+
+  it("explains a result of a template dossier (RAV_UC of an évaluation), and flags a cell that differs from the engine", async () => {
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+    await page.setViewportSize({ width: 320, height: 900 });
+    await attendreEtat(page, "en-ligne");
+    await page.getByLabel("Date des barèmes").fill(DATE);
+    await page.getByRole("button", { name: "Insérer le modèle" }).click();
+    expect((await resultatDe(page, "resultat-modele")).classe).toContain("avis-succes");
+    const spec = construireModele("evaluation", { date: DATE });
+    const ou = (id: string) => {
+      const f = spec.feuilles.find((x) => x.cellules.some((c) => c.id === id))!;
+      return { feuille: f.nom, ref: f.cellules.find((c) => c.id === id)!.ref };
+    };
+    const saisie = async (id: string, v: unknown) => classeur(page, "saisir", ou(id).feuille, ou(id).ref, v);
+    await saisie("evaluation.date", versSerieExcel(DATE));
+    await saisie("foyer.personnes14Plus", 2);
+    await saisie("foyer.enfantsMoins14", 1);
+    await saisie("foyer.couple", "Non");
+    await saisie("ressources.salaires", 1800);
+    await saisie("charges.loyer", 600);
+    // What Excel computes: RAV mensuel 1 800 − 600 = 1 200 € ; UC (OCDE modifiée) 1 + 0,5 + 0,3 = 1,8 ; RAV/UC = 666,67 €.
+    const rav = ou("resultats.ravUc");
+    await classeur(page, "calculer", rav.feuille, rav.ref, 666.67);
+
+    const x = await expliquerSelection(page, rav.feuille, rav.ref);
+    expect(x.texte).toContain(`${rav.feuille}!${rav.ref} : `);
+    expect(x.texte).toContain("nom défini RAV_UC");
+    expect(x.texte).toContain("La cellule est conforme au calcul de LogSoc");
+    expect(x.texte).toContain("666,67");
+    expect(await debordements(page)).toEqual([]);
+
+    // The cell shows another figure: the pane says by how much, from the dossier's own inputs.
+    await classeur(page, "calculer", rav.feuille, rav.ref, 650);
+    const ko = await expliquerSelection(page, rav.feuille, rav.ref);
+    expect(ko.classe).toContain("avis-attention");
+    expect(ko.texte).toContain("Écart avec le calcul de LogSoc");
+    expect(ko.texte).toContain("666,67");
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
   });
 });

@@ -12,6 +12,8 @@ import { libelleCle } from "#shared/baremes/libelles.ts";
 import { insererBareme, type BaremeAInserer } from "./tableau.ts";
 import { el, remplacer } from "./dom.ts";
 import { sectionsClasseur } from "./vuesClasseur.ts";
+import { sectionExplication } from "./vueExplication.ts";
+import { expliquer } from "#shared/explication/index.ts";
 
 /** The pane's whole state: where it runs, which barèmes it shows, what the adviser picked. */
 interface Etat {
@@ -270,6 +272,7 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
     vueAvisHote(hote),
     zoneEtat,
     vueFonctions(),
+    sectionExplication({ hote, catalogue: () => etat.baremes.catalogue, expliquer: (nom, valeurs, ctx) => expliquer(nom, valeurs, ctx) }),
     el(
       "section",
       { "aria-labelledby": "titre-baremes" },

@@ -45,6 +45,7 @@ export interface ArgumentLu {
   source: string;
   /** The value the function works with: a range summed, a date as AAAA-MM-JJ; null when blank or omitted. */
   valeur: ValeurArgument;
+  type: DefinitionFonction["arguments"][number]["type"];
 }
 
 export type ResultatExplication =
@@ -163,10 +164,10 @@ async function expliquerFormule(
     for (const [i, def] of fonction.arguments.entries()) {
       const a = args[i];
       if (a === undefined) {
-        lus.push({ nom: def.nom, source: "(omis)", valeur: null });
+        lus.push({ nom: def.nom, source: "(omis)", valeur: null, type: def.type });
         continue;
       }
-      lus.push({ nom: def.nom, source: sourceArgument(a.argument, a.texte), valeur: coercer(def, brutes[i]) });
+      lus.push({ nom: def.nom, source: sourceArgument(a.argument, a.texte), valeur: coercer(def, brutes[i]), type: def.type });
     }
     const explication = dep.expliquer(fonction.nom, brutes, { baremes: dep.catalogue });
     return { type: "formule", cellule, fonction: fonction.nom, arguments: lus, explication, valeurCellule };

@@ -103,7 +103,7 @@ export function vueResultat(r: ResultatExplication, catalogue: CatalogueBaremes)
       const args = el(
         "dl",
         { class: "arguments" },
-        ...r.arguments.flatMap((a) => [el("dt", {}, el("code", {}, a.nom)), el("dd", {}, `${a.source} → ${a.valeur === null ? "vide" : nombreOuTexte(a.valeur)}`)]),
+        ...r.arguments.flatMap((a) => [el("dt", {}, el("code", {}, a.nom)), el("dd", {}, `${a.source} → ${a.valeur === null ? "vide" : a.type === "date" && typeof a.valeur === "string" ? dateFr(a.valeur) : nombreOuTexte(a.valeur)}`)]),
       );
       const tete = el("p", { class: "avis-titre" }, `${r.cellule} : =LOGSOC.${r.fonction}(…)`);
       if (r.type === "formule-refusee") {

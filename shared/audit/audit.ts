@@ -1,5 +1,6 @@
 import { depuisSerieExcel, estDateISO, versSerieExcel, type DateISO } from "../date.ts";
 import { CATALOGUE, dateFr, type CatalogueBaremes } from "../baremes/catalogue.ts";
+import { LIBELLES_STATUT } from "../baremes/schema.ts";
 import { estErreurLogsoc } from "../errors.ts";
 import { formatEuros } from "../format.ts";
 import { trouverCompetence } from "../referentiel/index.ts";
@@ -26,6 +27,9 @@ import { estErreurAttendue, type Attendu, type ProfilModele } from "./profils/ty
  * - every figure the file shows equals what the engine computes from the file's own inputs.
  * And which skills of the referential the dossier evidences. Nothing is written: the audit only reads.
  */
+
+/** How the Barèmes sheet writes a status that is not `officiel` (alone, or followed by its note in parentheses). */
+const NON_OFFICIELS = [LIBELLES_STATUT.calcule, LIBELLES_STATUT.non_verifie, LIBELLES_STATUT.estimation];
 
 export interface OptionsAudit {
   /** The catalogue the barèmes are checked against (the task pane passes the one with published versions). */
@@ -437,7 +441,10 @@ export function auditerDossier(lecteur: LecteurClasseur, meta: MetaLue | null, o
     }
     const k = constats.length - debut;
     controles.push({
-      libelle: `Barèmes : valeurs officielles en vigueur le ${dateFr(dateBaremes)}`,
+      // « officielles » only when every status on the sheet says so (DESIGN §2.8: never an estimate presented as official).
+      libelle: feuilleBaremes.cellules.some((c) => typeof c.valeur === "string" && NON_OFFICIELS.some((l) => c.valeur === l || (c.valeur as string).startsWith(`${l} (`)))
+        ? `Barèmes : valeurs en vigueur le ${dateFr(dateBaremes)}, dont des valeurs non officielles (voir leur statut)`
+        : `Barèmes : valeurs officielles en vigueur le ${dateFr(dateBaremes)}`,
       statut: k > 0 ? "erreur" : "ok",
       feuille: noms.baremes!,
       cellule: premiere ?? "B2",

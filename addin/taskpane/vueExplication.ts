@@ -64,7 +64,8 @@ function vueEtapes(x: ExplicationAffichee, catalogue: CatalogueBaremes): (HTMLEl
           "li",
           {},
           el("span", { class: "etape-libelle" }, e.libelle),
-          el("span", { class: "etape-calcul" }, el("code", {}, e.formule), " = ", el("strong", {}, valeurAvecUnite(e.valeur, e.unite))),
+          // A barème value's « formula » only names where it was read: the barème line below says it in words.
+          el("span", { class: "etape-calcul" }, e.bareme ? null : el("code", {}, e.formule), e.bareme ? null : " = ", el("strong", {}, valeurAvecUnite(e.valeur, e.unite))),
           e.bareme
             ? el(
                 "span",

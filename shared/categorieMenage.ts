@@ -1,4 +1,5 @@
 import { ErreurLogsoc } from "./errors.ts";
+import { SANS_TRACE, type Trace } from "./explication/traceur.ts";
 
 /**
  * Catégorie de ménage for the HLM plafonds de ressources (arrêté du 29 juillet 1987, art. 2, as
@@ -49,7 +50,7 @@ function entier(valeur: number, nom: string, libelle: string, min: number, max: 
   }
 }
 
-export function categorieMenage(c: CompositionMenage): number {
+export function categorieMenage(c: CompositionMenage, t: Trace = SANS_TRACE): number {
   const handicap = c.personnesEnSituationDeHandicap ?? 0;
   entier(c.personnes, "personnes", "Le nombre de personnes", 1, PERSONNES_MAX);
   entier(c.personnesACharge, "personnesACharge", "Le nombre de personnes à charge", 0, c.personnes - 1);
@@ -59,5 +60,17 @@ export function categorieMenage(c: CompositionMenage): number {
   }
   const personneSeuleAvecCharge = c.personnesACharge >= 1 && c.personnes - c.personnesACharge === 1;
   const majoree = personneSeuleAvecCharge || c.jeuneMenage === true || handicap >= 1;
-  return c.personnes + (majoree ? 1 : 0);
+  const categorie = c.personnes + (majoree ? 1 : 0);
+  if (t.actif) {
+    const reference = "Arrêté du 29 juillet 1987, art. 2 (catégories de ménages)";
+    const refP = t.entree("Personnes du ménage", c.personnes, "personnes", "personnes");
+    if (!majoree) {
+      t.calcul("Catégorie de ménage", "le nombre de personnes (ni personne seule avec personne à charge, ni jeune ménage, ni personne en situation de handicap)", categorie, "catégorie", { type: "reprise", de: refP }, { reference });
+    } else {
+      const raison = personneSeuleAvecCharge ? "personne seule avec personne à charge" : c.jeuneMenage === true ? "jeune ménage" : "personne en situation de handicap (carte mobilité inclusion « invalidité »)";
+      const refUn = t.constante(`Catégorie supérieure : ${raison}`, 1, "catégorie", reference);
+      t.calcul("Catégorie de ménage", `personnes + 1 (${raison})`, categorie, "catégorie", { type: "somme", termes: [refP, refUn] }, { reference });
+    }
+  }
+  return categorie;
 }

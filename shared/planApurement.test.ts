@@ -40,10 +40,10 @@ describe("plan d'apurement, cas calculés à la main", () => {
     expect(montants(p)).toEqual(["250", "250", "250", "250"]);
   });
 
-  it("mensualité et durée trop courte : #NUM! qui dit combien de mois il faudrait (1 000 / 100 = 10 mois > 5)", () => {
+  it("mensualité et durée trop courte : #VALUE! qui dit combien de mois il faudrait (1 000 / 100 = 10 mois > 5)", () => {
     const e = erreur(() => planApurement({ dette: 1000, mensualite: 100, duree: 5 }));
     expect(e.code).toBe("DUREE_INSUFFISANTE");
-    expect(e.erreurExcel).toBe("#NUM!");
+    expect(e.erreurExcel).toBe("#VALUE!");
     expect(e.message).toContain("10 mois");
     expect(e.message).toContain("5 mois");
   });
@@ -98,7 +98,7 @@ describe("plan d'apurement, cas calculés à la main", () => {
     expect(p.echeances.every((e) => e.totalAVerser === null && e.loyerResiduel === null && e.date === null)).toBe(true);
   });
 
-  it(`au plus ${MAX_ECHEANCES} échéances : 10 000 € à 10 €/mois (1 000 échéances) → #NUM!`, () => {
+  it(`au plus ${MAX_ECHEANCES} échéances : 10 000 € à 10 €/mois (1 000 échéances) → #VALUE!`, () => {
     const e = erreur(() => planApurement({ dette: 10000, mensualite: 10 }));
     expect(e.code).toBe("TROP_D_ECHEANCES");
     expect(e.message).toContain("1000 échéances");
@@ -108,7 +108,7 @@ describe("plan d'apurement, cas calculés à la main", () => {
     expect(planApurement({ dette: 6000, mensualite: 10 }).nombreEcheances).toBe(600);
   });
 
-  it("dette nulle ou négative, mensualité nulle, durée hors limites : #NUM!", () => {
+  it("dette nulle ou négative, mensualité nulle, durée hors limites : #VALUE!", () => {
     expect(erreur(() => planApurement({ dette: 0 })).code).toBe("HORS_LIMITES");
     expect(erreur(() => planApurement({ dette: -5 })).code).toBe("HORS_LIMITES");
     expect(erreur(() => planApurement({ dette: 100, mensualite: 0 })).code).toBe("HORS_LIMITES");

@@ -154,19 +154,23 @@ function tracerPlan(
   }
   const q = dette.dividedBy(mensualite);
   const refQ = t.calcul("Dette / mensualité", "dette / mensualité", q, "mois", { type: "quotient", dividende: refDette, diviseur: refMensualite });
+  t.marquer("mensualite", refMensualite);
   const refN = q.equals(n) ? refQ : t.calcul("Nombre d'échéances", "dette / mensualité arrondie à l'entier supérieur", n, "échéances", { type: "arrondi", de: refQ, decimales: 0, sens: "superieur" });
+  t.marquer("nombreEcheances", refN);
+  t.marquer("dette", refDette);
   if (p.loyer !== null) {
     const refLoyer = t.entree("Loyer résiduel", p.loyer, "€/mois", "loyer_residuel");
     t.calcul("Total à verser à chaque échéance pleine", "mensualité + loyer résiduel", mensualite.plus(p.loyer), "€/mois", { type: "somme", termes: [refMensualite, refLoyer] });
   }
   if (n === 1) {
-    t.calcul("Dernière échéance (reprise de dette)", "une seule échéance : toute la dette", p.derniere, "€", { type: "reprise", de: refDette });
+    t.marquer("derniere", t.calcul("Dernière échéance (reprise de dette)", "une seule échéance : toute la dette", p.derniere, "€", { type: "reprise", de: refDette }));
     return;
   }
   const refUn = t.constante("La dernière échéance", 1, "échéance", "La dernière échéance solde la dette (reste dû)");
   const refPleines = t.calcul("Échéances pleines (avant la dernière)", "nombre d'échéances − 1", n - 1, "échéances", { type: "difference", de: refN, moins: refUn });
   const refVerse = t.calcul("Repris par les échéances pleines", "mensualité × échéances pleines", mensualite.times(n - 1), "€", { type: "produit", facteurs: [refMensualite, refPleines] });
-  t.calcul(`Dernière échéance (n° ${n}, reprise de dette)`, "dette − reprise des échéances pleines", p.derniere, "€", { type: "difference", de: refDette, moins: refVerse });
+  t.marquer("pleines", refVerse);
+  t.marquer("derniere", t.calcul(`Dernière échéance (n° ${n}, reprise de dette)`, "dette − reprise des échéances pleines", p.derniere, "€", { type: "difference", de: refDette, moins: refVerse }));
 }
 
 function avertissementsDuree(n: number): string[] {

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { D, type Montant } from "./money.ts";
 import { ErreurLogsoc, type CodeErreur } from "./errors.ts";
 import { estDateISO } from "./date.ts";
 import { METHODES_RAV } from "./resteAVivre.ts";
+import { MAX_ECHEANCES } from "./planApurement.ts";
 
 /**
  * Zod schemas for the public arguments (Excel names, also the API body keys). Messages are French
@@ -14,6 +16,22 @@ export function montant(libelle: string) {
     .number({ error: `${libelle} doit être un nombre.` })
     .min(0, { error: `${libelle} ne peut pas être négatif.` })
     .max(MONTANT_MAX, { error: `${libelle} dépasse la limite de 1 milliard d'euros.` });
+}
+
+/**
+ * An amount as the function registry hands it to the engine: a Decimal straight from the cell or the
+ * range sum, never through a binary double. The 1 milliard limit is this schema's; a rule of the
+ * calculation itself (a dette above 0 €) belongs to the engine alone.
+ */
+export function decimal(libelle: string) {
+  return z
+    .instanceof(D, { error: `${libelle} doit être un nombre.` })
+    .refine((x: Montant) => x.abs().lte(MONTANT_MAX), { error: `${libelle} dépasse la limite de 1 milliard d'euros.`, params: { code: "HORS_LIMITES" } });
+}
+
+/** A Decimal amount that cannot be negative (ressources, charges…). */
+export function montantExact(libelle: string) {
+  return decimal(libelle).refine((x: Montant) => !x.isNegative() || x.isZero(), { error: `${libelle} ne peut pas être négatif.`, params: { code: "HORS_LIMITES" } });
 }
 
 export function entier(libelle: string, min: number, max: number) {
@@ -38,30 +56,33 @@ export const personnes14Plus = entier("Le nombre de personnes de 14 ans ou plus"
 export const enfantsMoins14 = entier("Le nombre d'enfants de moins de 14 ans", 0, 30);
 
 export const ResteAVivreArgs = z.strictObject({
-  ressources: montant("Les ressources"),
-  charges: montant("Les charges"),
+  ressources: montantExact("Les ressources"),
+  charges: montantExact("Les charges"),
   personnes_14_plus: personnes14Plus.default(1),
   enfants_moins_14: enfantsMoins14.default(0),
   methode: methodeRav.default("mensuel"),
 });
 
 export const TauxEffortArgs = z.strictObject({
-  loyer: montant("Le loyer"),
-  charges: montant("Les charges"),
-  aide_logement: montant("L'aide au logement"),
-  // ≤ 0 is reported by the engine as a division by zero, the error Excel users expect.
-  ressources: z.number({ error: "Les ressources doivent être un nombre." }).max(MONTANT_MAX, { error: "Les ressources dépassent la limite de 1 milliard d'euros." }),
+  loyer: montantExact("Le loyer"),
+  charges: montantExact("Les charges"),
+  aide_logement: montantExact("L'aide au logement"),
+  // ≤ 0 is the engine's rule, reported as a division by zero, the error Excel users expect.
+  ressources: decimal("Les ressources"),
 });
 
+// The dette and the mensualité above 0 €: a rule of the plan, owned by the engine (planApurement), which
+// every caller goes through; here only their type and the 1 milliard limit. The durée's bounds are the
+// engine's constant, stated here too so that the API describes them.
 export const PlanApurementArgs = z.strictObject({
-  dette: montant("La dette"),
-  mensualite: montant("La mensualité").optional(),
-  duree: entier("La durée (en mois)", 1, 600).optional(),
+  dette: decimal("La dette"),
+  mensualite: decimal("La mensualité").optional(),
+  duree: entier("La durée (en mois)", 1, MAX_ECHEANCES).optional(),
   premiere_echeance: dateIso("La date de première échéance").optional(),
-  loyer_residuel: montant("Le loyer résiduel").optional(),
+  loyer_residuel: montantExact("Le loyer résiduel").optional(),
 });
 
-export const UcArgs = z.strictObject({
+export const UnitesConsommationArgs = z.strictObject({
   personnes_14_plus: personnes14Plus,
   enfants_moins_14: enfantsMoins14.default(0),
 });
@@ -81,7 +102,8 @@ export function erreurDepuisZod(error: z.ZodError): ErreurLogsoc {
   const issue = error.issues[0]!;
   const chemin = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
   // Needs `reportInput: true`: without it zod leaves `input` undefined for every issue.
-  if (issue.code === "invalid_type" && "input" in issue && issue.input === undefined) {
+  // An instanceof check (a Decimal amount) reports a missing value as a custom issue, not invalid_type.
+  if ((issue.code === "invalid_type" || issue.code === "custom") && "input" in issue && issue.input === undefined) {
     return new ErreurLogsoc("ARGUMENT_MANQUANT", `L'argument obligatoire « ${chemin.join(".")} » est manquant.`, chemin);
   }
   if (issue.code === "unrecognized_keys") {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateIso, entier, montant } from "./schemas.ts";
+import { dateIso, entier, montantExact } from "./schemas.ts";
 import { FINANCEMENTS, ZONES } from "./baremes/valeurs.ts";
 import { ENFANTS_MAX } from "./rsa.ts";
 import { PERSONNES_A_CHARGE_MAX } from "./quotiteSaisissable.ts";
@@ -30,14 +30,14 @@ export const RsaForfaitaireArgs = z.strictObject({
 });
 
 export const QuotiteSaisissableArgs = z.strictObject({
-  remuneration_mensuelle_nette: montant("La rémunération mensuelle nette"),
+  remuneration_mensuelle_nette: montantExact("La rémunération mensuelle nette"),
   personnes_a_charge: entier("Le nombre de personnes à charge", 0, PERSONNES_A_CHARGE_MAX).default(0),
   date: date.optional(),
 });
 
 export const CapaciteRemboursementArgs = z.strictObject({
-  ressources: montant("Les ressources"),
-  charges: montant("Les charges"),
+  ressources: montantExact("Les ressources"),
+  charges: montantExact("Les charges"),
   couple: couple.default(false),
   enfants: enfants.default(0),
   date: date.optional(),

@@ -30,9 +30,9 @@ describe("taux d'effort", () => {
     expect(erreur(() => tauxEffort(650, 120, 280, -10)).code).toBe("DIVISION_PAR_ZERO");
   });
 
-  it("aide supérieure au loyer + charges : #NUM! avec les deux montants", () => {
+  it("aide supérieure au loyer + charges : #VALUE! avec les deux montants", () => {
     const e = erreur(() => tauxEffort(300, 50, 400, 1500));
-    expect(e.erreurExcel).toBe("#NUM!");
+    expect(e.erreurExcel).toBe("#VALUE!");
     expect(e.message).toContain("400,00 €");
     expect(e.message).toContain("350,00 €");
   });

@@ -47,7 +47,9 @@ describe("npm run build", () => {
 
   it("has the page load its bundle and stylesheet by content hash, office.js from Microsoft's CDN", () => {
     const html = lire("taskpane.html");
-    expect(html).toMatch(/<script type="module" src="taskpane\.js\?v=[0-9a-f]{10}"><\/script>/);
+    // Registration first: the bundle is a classic (neither module nor deferred) script, the first one after office.js.
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!.trim());
+    expect(scripts.slice(0, 2)).toEqual(['src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"', expect.stringMatching(/^src="taskpane\.js\?v=[0-9a-f]{10}"$/)]);
     expect(html).toMatch(/href="taskpane\.css\?v=[0-9a-f]{10}"/);
     expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
     expect(html).toContain('getAttribute("data-logsoc") !== "demarre"');
@@ -61,7 +63,7 @@ describe("npm run build", () => {
 
   it("registers all nine functions from functions.js without a page (no DOM, no localStorage), and they compute", () => {
     const f = executerSansDom("functions.js");
-    expect(Object.keys(f)).toEqual(["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UC", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"]);
+    expect(Object.keys(f)).toEqual(["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UNITES_CONSOMMATION", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"]);
     expect(f.TAUX_EFFORT!([[650]], [[120]], [[280]], [[1800]])).toBe(0.2722);
     expect(f.BAREME!("smic", "2024-12-01", null)).toBe(11.88);
   });

@@ -1,7 +1,8 @@
 /**
  * `npm run build`: writes dist/addin, everything the Worker serves for the add-in:
  *   functions.json   custom-function metadata generated from the JSDoc (fails on any generator error)
- *   taskpane.js      the shared-runtime page's one bundle: registers the custom functions, runs the task pane
+ *   taskpane.js      the shared-runtime page's one bundle, a classic script right after office.js: registers the
+ *                    custom functions first, then runs the task pane once the page is read
  *   functions.js     the custom functions alone (classic script), for the manifest's CustomFunctions <Script>
  *   taskpane.html, taskpane.css, aide.html, assets/*.png
  *   manifest.xml     the production manifest: every https://localhost:8787 URL rewritten to LOGSOC_ORIGIN
@@ -73,7 +74,7 @@ export async function construire(origine: string, sortie: string = SORTIE): Prom
   for (const entree of readdirSync(sortie)) rmSync(join(sortie, entree), { recursive: true, force: true });
   mkdirSync(join(sortie, "assets"), { recursive: true });
 
-  const metadonnees = await genererMetadonnees();
+  const metadonnees = genererMetadonnees();
   writeFileSync(join(sortie, "functions.json"), metadonnees.json);
   const versions = lireVersions();
   const derniere = versions.at(-1);

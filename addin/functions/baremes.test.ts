@@ -20,7 +20,14 @@ class ErreurExcelFactice {
 const globale = globalThis as Record<string, unknown>;
 globale.localStorage = localStorageFactice;
 globale.CustomFunctions = { Error: ErreurExcelFactice };
-const f = await import("./functions.ts");
+const { ASSOCIATIONS } = await import("./functions.ts");
+const f = {
+  bareme: ASSOCIATIONS.BAREME!,
+  rsaForfaitaire: ASSOCIATIONS.RSA_FORFAITAIRE!,
+  plafondRessources: ASSOCIATIONS.PLAFOND_RESSOURCES!,
+  quotiteSaisissable: ASSOCIATIONS.QUOTITE_SAISISSABLE!,
+  capaciteRemboursement: ASSOCIATIONS.CAPACITE_REMBOURSEMENT!,
+};
 
 /** Excel passes an omitted optional argument as null. */
 const OMIS = null as unknown as undefined;

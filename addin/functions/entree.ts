@@ -1,5 +1,6 @@
-// Entry of functions.js: loaded by the task pane page (shared runtime) and named by the manifest's
-// CustomFunctions <Script>. Registration happens at load, as Excel expects.
+// Entry of functions.js, a classic script the task pane page loads right after office.js (and the
+// manifest's CustomFunctions <Script>): the functions register before anything else on the page runs,
+// so a recalculation when a workbook opens finds them (never #VALUE! for want of registration).
 import { associer } from "./functions.ts";
 
 associer();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { celluleVersExcel, resultatVersExcel, versErreurExcel, type RuntimeFonctions } from "./excel.ts";
-import { ASSOCIATIONS, associer, planApurement, resteAVivre, tauxEffort, uc } from "./functions.ts";
+import { ASSOCIATIONS, associer } from "./functions.ts";
 import { ErreurLogsoc } from "#shared/errors.ts";
 
 /** Stand-in for the custom-functions runtime's Error: keeps what Excel would show. */
@@ -12,6 +12,11 @@ class ErreurExcelFactice {
     this.message = message;
   }
 }
+
+const resteAVivre = ASSOCIATIONS.RESTE_A_VIVRE!;
+const tauxEffort = ASSOCIATIONS.TAUX_EFFORT!;
+const planApurement = (...a: unknown[]) => ASSOCIATIONS.PLAN_APUREMENT!(...a) as unknown[][];
+const uc = ASSOCIATIONS.UNITES_CONSOMMATION!;
 
 /** Excel passes an omitted optional argument as null, which the TypeScript signatures (`x?: any[][]`) cannot say. */
 const OMIS = null as unknown as undefined;
@@ -133,7 +138,7 @@ describe("array results", () => {
   it("throws one error for the whole spill, never an error inside the returned array", () => {
     // 1000 at 100 a month needs 10 months: a 6-month maximum cannot be met.
     const e = erreurDe(() => planApurement([[1000]], [[100]], [[6]], OMIS, OMIS));
-    expect(e.code).toBe("#NUM!");
+    expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/10 mois/);
   });
 
@@ -160,16 +165,17 @@ describe("error mapping", () => {
     expect(tauxEffort([[650]], [[120]], [[280]], [[1800]])).toBe(0.2722);
   });
 
-  it("maps an out-of-range count to #NUM! with a French message", () => {
+  it("maps an out-of-range count to #VALUE!, whose French message Excel shows", () => {
     const e = erreurDe(() => uc([[0]]));
-    expect(e.code).toBe("#NUM!");
+    expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/au moins 1/);
   });
 
   it("keeps each domain error's Excel code", () => {
     for (const [code, excel] of [
       ["ENTREE_INVALIDE", "#VALUE!"],
-      ["HORS_LIMITES", "#NUM!"],
+      ["HORS_LIMITES", "#VALUE!"],
+      ["DUREE_INSUFFISANTE", "#VALUE!"],
       ["DIVISION_PAR_ZERO", "#DIV/0!"],
       ["BAREME_NON_EN_VIGUEUR", "#N/A"],
     ] as const) {
@@ -192,6 +198,14 @@ describe("registration", () => {
     expect(associer({ associate: (id: string, f: unknown) => vus.push([id, f]) } as never)).toBe(true);
     expect(vus.map(([id]) => id)).toEqual(Object.keys(ASSOCIATIONS));
     expect(vus.map(([, f]) => f)).toEqual(Object.values(ASSOCIATIONS));
+  });
+
+  it("registers once even when called twice (functions.js first, then any later bundle of the page)", () => {
+    const vus: string[] = [];
+    const runtimeExcel = { associate: (id: string) => vus.push(id) };
+    expect(associer(runtimeExcel as never)).toBe(true);
+    expect(associer(runtimeExcel as never)).toBe(true);
+    expect(vus).toEqual(Object.keys(ASSOCIATIONS));
   });
 
   it("does nothing outside Excel, where there is no custom-functions runtime", () => {

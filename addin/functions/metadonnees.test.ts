@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ErreurMetadonnees, genererMetadonnees, type Metadonnees } from "../build/metadonnees.ts";
+import { estReferenceCellule, violationsNommage } from "../build/nommage.ts";
 import { FONCTIONS } from "#shared/fonctions/registre.ts";
+import type { DefinitionFonction } from "#shared/fonctions/types.ts";
 import { ASSOCIATIONS } from "./functions.ts";
 
 interface Parametre {
@@ -18,18 +17,19 @@ interface Fonction {
   name: string;
   description: string;
   parameters: Parametre[];
+  options?: { requiresAddress?: boolean };
   result: { dimensionality?: string; type?: string };
 }
 
 let metadonnees: Metadonnees;
 let fonctions: Fonction[];
 
-beforeAll(async () => {
-  metadonnees = await genererMetadonnees();
+beforeAll(() => {
+  metadonnees = genererMetadonnees();
   fonctions = (JSON.parse(metadonnees.json) as { functions: Fonction[] }).functions;
 });
 
-describe("functions.json generated from the JSDoc", () => {
+describe("functions.json generated from the registry", () => {
   it("matches the reviewed golden file (update with `npx vitest run -u` after a deliberate change, and bump <Version>)", async () => {
     await expect(metadonnees.json).toMatchFileSnapshot("./functions.attendu.json");
   });
@@ -66,33 +66,88 @@ describe("functions.json generated from the JSDoc", () => {
     }
   });
 
-  it("returns PLAN_APUREMENT as a dynamic array and the other functions as one value", () => {
-    for (const f of fonctions) expect(f.result.dimensionality === "matrix", f.id).toBe(f.id === "PLAN_APUREMENT");
+  it("returns PLAN_APUREMENT as a dynamic array and the other functions as one value of any type (a formatted number where Excel supports it)", () => {
+    for (const f of fonctions) {
+      expect(f.result, f.id).toEqual(f.id === "PLAN_APUREMENT" ? { dimensionality: "matrix" } : {});
+    }
   });
 
-  it("does not let data-type entities reach the engine", () => {
-    expect(JSON.parse(metadonnees.json)).not.toHaveProperty("allowCustomDataForDataTypeAny");
+  it("lets functions return formatted numbers (CustomFunctionsRuntime 1.4), data types reduced to their value by the coercion", () => {
+    expect(JSON.parse(metadonnees.json)).toHaveProperty("allowCustomDataForDataTypeAny", true);
   });
 
-  it("associates each generated id with the function that carries its JSDoc", () => {
-    expect(Object.keys(ASSOCIATIONS)).toEqual(metadonnees.associations.map((a) => a.id));
-    for (const a of metadonnees.associations) expect(ASSOCIATIONS[a.id]!.name, a.id).toBe(a.functionName);
+  it("asks Excel for the calling cell's address, so the task pane can show that cell's last error", () => {
+    for (const f of fonctions) expect(f.options, f.id).toEqual({ requiresAddress: true });
+  });
+
+  it("associates one implementation with each generated id, in the same order", () => {
+    expect(Object.keys(ASSOCIATIONS)).toEqual(metadonnees.ids);
+    expect(metadonnees.ids).toEqual(fonctions.map((f) => f.id));
   });
 });
 
-describe("generator errors fail the build", () => {
-  const dossier = mkdtempSync(join(tmpdir(), "logsoc-cfm-"));
-  afterAll(() => rmSync(dossier, { recursive: true, force: true }));
-
-  it("rejects a Date parameter, which Excel cannot pass", async () => {
-    const source = join(dossier, "date.ts");
-    writeFileSync(source, "/**\n * Jour.\n * @customfunction JOUR\n * @param d Une date.\n */\nexport function jour(d: Date): number {\n  return d.getDate();\n}\n");
-    await expect(genererMetadonnees(source)).rejects.toBeInstanceOf(ErreurMetadonnees);
+describe("Microsoft's naming rules for every id and name", () => {
+  it("every LOGSOC id and name: a letter first, 3 characters or more, letters/digits/_/., no cell reference, no Excel 4.0 macro", () => {
+    for (const f of fonctions) {
+      for (const nom of [f.id, f.name]) {
+        expect(nom.length, nom).toBeGreaterThanOrEqual(3);
+        expect(nom, nom).toMatch(/^[A-Za-z][A-Za-z0-9_.]*$/);
+        expect(violationsNommage(nom), nom).toEqual([]);
+      }
+    }
   });
 
-  it("rejects a file without any custom function", async () => {
-    const source = join(dossier, "vide.ts");
-    writeFileSync(source, "export const x = 1;\n");
-    await expect(genererMetadonnees(source)).rejects.toThrow(/aucune fonction @customfunction/);
+  it("names the function of unités de consommation UNITES_CONSOMMATION (DESIGN §5.1), never UC", () => {
+    expect(fonctions.map((f) => f.id)).toContain("UNITES_CONSOMMATION");
+    expect(fonctions.map((f) => f.id)).not.toContain("UC");
+  });
+
+  it.each([
+    ["UC", /moins de 3 caractères/],
+    ["RAV1", /référence de cellule/],
+    ["XFD1048576", /référence de cellule/],
+    ["R1C1", /référence de cellule/],
+    ["EVALUATE", /macro Excel 4\.0/],
+    ["GET.CELL", /macro Excel 4\.0/],
+    ["1ABC", /commence pas par une lettre/],
+    ["RESTE-A-VIVRE", /caractères autres/],
+  ])("refuses %s", (nom, raison) => {
+    expect(violationsNommage(nom).join(" ; ")).toMatch(raison);
+  });
+
+  it("tells a cell reference from a name: XFE1 and RAV0 are past Excel's grid, RESTE_A_VIVRE has letters after the digits", () => {
+    expect(estReferenceCellule("XFE1")).toBe(false); // column 16 385 > XFD
+    expect(estReferenceCellule("RAV0")).toBe(false); // row 0 does not exist
+    expect(estReferenceCellule("A1048577")).toBe(false);
+    expect(estReferenceCellule("TAUX_EFFORT")).toBe(false);
+    expect(estReferenceCellule("rc")).toBe(true);
+  });
+});
+
+describe("a registry Excel would refuse fails the build", () => {
+  const fonction = (nom: string, args: DefinitionFonction["arguments"] = []): DefinitionFonction => ({
+    nom,
+    description: "Fonction de test.",
+    arguments: args,
+    calculer: () => 0,
+  });
+
+  it("refuses the old name UC and a cell-reference name, naming each", () => {
+    try {
+      genererMetadonnees([fonction("UC"), fonction("RAV1")]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ErreurMetadonnees);
+      expect((e as ErreurMetadonnees).erreurs).toEqual(["UC : moins de 3 caractères", "RAV1 : se lit comme une référence de cellule"]);
+    }
+  });
+
+  it("refuses a required argument after an optional one, and an empty registry", () => {
+    const args = [
+      { nom: "a", description: "A.", type: "montant", optionnel: true },
+      { nom: "b", description: "B.", type: "montant", optionnel: false },
+    ] as const;
+    expect(() => genererMetadonnees([fonction("ESSAI", args)])).toThrow(/obligatoire après un argument facultatif/);
+    expect(() => genererMetadonnees([])).toThrow(/aucune fonction/);
   });
 });

@@ -44,7 +44,7 @@ describe("where the pane runs", () => {
       expect(h).toMatchObject({ type: "excel", fonctions: false, insertion: true, classeur: true });
       const a = avisHote(h)!;
       expect(a.titre).toBe("Fonctions LOGSOC indisponibles dans cette version d'Excel");
-      expect(a.texte).toMatch(/Microsoft 365, Excel 2021 ou plus récent/);
+      expect(a.texte).toMatch(/ni sur iPad, ni dans Office 2021 et antérieur en licence en volume sur Windows/);
       expect(a.texte).toMatch(/l'insertion des barèmes et des modèles, le contrôle et les exercices fonctionnent/);
       expect(a.texte).toMatch(/modèles de classeur/);
     }

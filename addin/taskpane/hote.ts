@@ -68,7 +68,10 @@ export function avisHote(hote: Hote): Avis | null {
           niveau: "attention",
           titre: "Fonctions LOGSOC indisponibles dans cette version d'Excel",
           texte:
-            "Les fonctions =LOGSOC.… demandent Microsoft 365, Excel 2021 ou plus récent (Windows, Mac) ou Excel sur le web. " +
+            // Microsoft's list (custom functions overview): no custom functions on iPad nor in volume-licensed
+            // perpetual Office 2021 and earlier on Windows, whatever their ExcelApi.
+            "Les fonctions =LOGSOC.… demandent Excel sur le web, Microsoft 365 (Windows, Mac) ou une version vendue à l'unité à jour ; " +
+            "elles n'existent ni sur iPad, ni dans Office 2021 et antérieur en licence en volume sur Windows. " +
             (hote.classeur
               ? "Le volet, l'insertion des barèmes et des modèles, le contrôle et les exercices fonctionnent ; "
               : "Le volet et l'insertion des barèmes fonctionnent ; l'insertion des modèles, le contrôle et les exercices demandent aussi une version plus récente ; ") +

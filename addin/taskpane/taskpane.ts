@@ -315,9 +315,10 @@ export function navigateurCompatible(g: typeof globalThis = globalThis): boolean
   );
 }
 
-const racine = typeof document !== "undefined" ? document.getElementById("app") : null;
-// The page's fallback notice shows unless the pane marks the page as started.
-if (racine !== null && navigateurCompatible()) {
+function lancer(): void {
+  const racine = document.getElementById("app");
+  // The page's fallback notice shows unless the pane marks the page as started.
+  if (racine === null || !navigateurCompatible()) return;
   document.documentElement.setAttribute("data-logsoc", "demarre");
   demarrer(racine, (globalThis as unknown as { Office?: OfficeMinimal }).Office).catch((e: unknown) => {
     remplacer(
@@ -325,4 +326,10 @@ if (racine !== null && navigateurCompatible()) {
       el("div", { class: "avis avis-erreur", role: "alert" }, el("p", { class: "avis-titre" }, "LogSoc n'a pas pu démarrer"), el("p", {}, e instanceof Error ? e.message : String(e))),
     );
   });
+}
+
+// The bundle runs from the page's head (the custom functions register first): the pane waits for the body.
+if (typeof document !== "undefined") {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", lancer);
+  else lancer();
 }

@@ -10,6 +10,9 @@ import { attenduLisible, saisiesDepuis } from "../audit/saisies.ts";
 import type { Attendu } from "../audit/profils/types.ts";
 import { avecMetaExercice, specEnonce, type RoleExercice, type TypeExercice } from "./enonce.ts";
 import { genererCas, type CasExercice } from "./generateur.ts";
+import { expliquerModele } from "../explication/modeles.ts";
+import type { Explication } from "../explication/types.ts";
+import { CLE_CORRIGE_COMMENTE, feuilleCorrigeCommente } from "./corrigeCommente.ts";
 
 export { TYPES_EXERCICES, estTypeExercice, type TypeExercice, type RoleExercice } from "./enonce.ts";
 export { genererCas, type CasExercice } from "./generateur.ts";
@@ -45,6 +48,8 @@ export interface Exercice {
   corrige: SpecModele;
   competences: CompetenceExercee[];
   reponses: ReponseAttendue[];
+  /** The engine's steps for each answer that is computed (by answer id), as the « Corrigé commenté » sheet shows them. */
+  explications: Map<string, Explication>;
 }
 
 function valeurSaisie(v: ValeurCellule | undefined): number | string | boolean | null {
@@ -55,7 +60,7 @@ function valeurSaisie(v: ValeurCellule | undefined): number | string | boolean |
 
 function feuilleConsignes(titre: string, role: RoleExercice, cas: CasExercice, reponses: readonly ReponseAttendue[], competences: readonly CompetenceExercee[]): Feuille {
   const f = new ConstructeurFeuille("consignes", "Consignes");
-  f.colonnes = [130];
+  f.colonnes = [100];
   let l = 1;
   const ligne = (texte: string, style: Parameters<typeof f.texte>[2] = "libelle") => f.texte(`A${l++}`, texte, style);
   ligne(`Exercice LogSoc : ${titre}, cas n° ${cas.graine}`, "titre");
@@ -78,6 +83,7 @@ function feuilleConsignes(titre: string, role: RoleExercice, cas: CasExercice, r
   l++;
   ligne("Contrôle", "section");
   ligne("Contrôlez le classeur complété avec « logsoc verifier fichier.xlsx » ou le bouton « Contrôler ce classeur » du volet LogSoc : le rapport signale chaque résultat faux et dit quelles compétences le dossier atteste.");
+  f.impression = { orientation: "portrait", derniereColonne: "A", derniereLigne: l - 1 };
   return f.construire();
 }
 
@@ -104,9 +110,17 @@ export function construireExercice(type: TypeExercice, graine: number, date: Dat
     return { id: s.competence.id, libelle: s.competence.libelle, activite: { numero: s.activite.numero, intitule: s.activite.intitule } };
   });
   const titre = DESCRIPTIONS_MODELES[type].titre;
+  const explicationsModele = expliquerModele(type, saisies, { dateBaremes: date, catalogue });
+  const explications = new Map(ids.flatMap((id) => (explicationsModele.has(id) ? [[id, explicationsModele.get(id)!] as const] : [])));
   const assembler = (spec: SpecModele, role: RoleExercice): SpecModele => {
-    const avecMeta = avecMetaExercice(spec, { type, graine, role, competences: competences.map((c) => c.id) }, ["consignes"]);
-    return { ...avecMeta, titre: `${titre} : exercice n° ${graine} (${role === "enonce" ? "énoncé" : "corrigé"})`, feuilles: [feuilleConsignes(titre, role, cas, reponses, competences), ...avecMeta.feuilles] };
+    const ajoutees = role === "corrige" ? ["consignes", CLE_CORRIGE_COMMENTE] : ["consignes"];
+    const avecMeta = avecMetaExercice(spec, { type, graine, role, competences: competences.map((c) => c.id) }, ajoutees);
+    const commentaire = role === "corrige" ? [feuilleCorrigeCommente(titre, cas, reponses, explications)] : [];
+    return {
+      ...avecMeta,
+      titre: `${titre} : exercice n° ${graine} (${role === "enonce" ? "énoncé" : "corrigé"})`,
+      feuilles: [feuilleConsignes(titre, role, cas, reponses, competences), ...commentaire, ...avecMeta.feuilles],
+    };
   };
   return {
     cas,
@@ -114,5 +128,6 @@ export function construireExercice(type: TypeExercice, graine: number, date: Dat
     corrige: assembler(rempli, "corrige"),
     competences,
     reponses,
+    explications,
   };
 }

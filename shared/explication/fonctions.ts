@@ -1,7 +1,7 @@
 import { ErreurLogsoc } from "../errors.ts";
 import { aujourdhui, type DateISO } from "../date.ts";
 import { valider } from "../schemas.ts";
-import { PlanApurementArgs, ResteAVivreArgs, TauxEffortArgs, UcArgs } from "../schemas.ts";
+import { PlanApurementArgs, ResteAVivreArgs, TauxEffortArgs, UnitesConsommationArgs } from "../schemas.ts";
 import { BaremeArgs, PlafondRessourcesArgs, QuotiteSaisissableArgs } from "../schemasBaremes.ts";
 import { resteAVivre } from "../resteAVivre.ts";
 import { tauxEffort } from "../tauxEffort.ts";
@@ -12,7 +12,7 @@ import { plafondRessources } from "../plafondsRessources.ts";
 import { CATALOGUE, dateFr, type CatalogueBaremes } from "../baremes/catalogue.ts";
 import { clesFeuilles, valeurParCle } from "../baremes/cle.ts";
 import { coercer, type ValeurArgument, type ValeurBrute } from "../fonctions/arguments.ts";
-import { trouverFonction } from "../fonctions/registre.ts";
+import { REGISTRE, trouverFonction, type Registre } from "../fonctions/registre.ts";
 import { ENTETE_PLAN } from "../fonctions/calculs.ts";
 import type { Cellule, ContexteCalcul, DefinitionFonction, Resultat } from "../fonctions/types.ts";
 import { baremeEtape, statutDesEtapes, Traceur, type Trace } from "./traceur.ts";
@@ -21,7 +21,9 @@ import type { Explication } from "./types.ts";
 /**
  * The explanation of each LOGSOC function: the function's arguments checked by the same schemas as
  * `evaluer`, then the same engine function, given a recorder. `expliquer` / `expliquerObjet` mirror
- * `evaluer` / `evaluerObjet` (positional and named calls), so every surface calls one function.
+ * `evaluer` / `evaluerObjet` (positional and named calls), so every surface calls one function. They
+ * live here, not in fonctions/registre.ts, which this module imports: a re-export there would make an
+ * import cycle.
  */
 
 type Expliquant = (args: Record<string, ValeurArgument>, ctx: ContexteCalcul, t: Trace) => Resultat;
@@ -56,7 +58,7 @@ const EXPLIQUANTS: Record<string, Expliquant> = {
     return lignes;
   },
   UNITES_CONSOMMATION(brut, _ctx, t) {
-    const a = valider(UcArgs, brut);
+    const a = valider(UnitesConsommationArgs, brut);
     return unitesConsommation({ personnes14Plus: a.personnes_14_plus, enfantsMoins14: a.enfants_moins_14 }, t).toNumber();
   },
   QUOTITE_SAISISSABLE(brut, ctx, t) {
@@ -82,7 +84,6 @@ const EXPLIQUANTS: Record<string, Expliquant> = {
     return trouvee.valeur;
   },
 };
-EXPLIQUANTS.UC = EXPLIQUANTS.UNITES_CONSOMMATION!;
 
 /** "Today" read only when a function needs it, as `evaluer` does. */
 function contexte(ctx?: Partial<ContexteCalcul>): ContexteCalcul {
@@ -107,8 +108,8 @@ function executer(f: DefinitionFonction, args: Record<string, ValeurArgument>, c
 }
 
 /** Positional call, as `evaluer`: one raw value per argument, in Excel's order. */
-export function expliquer(nom: string, valeurs: readonly ValeurBrute[], ctx?: Partial<ContexteCalcul>): Explication {
-  const f = trouverFonction(nom);
+export function expliquer(nom: string, valeurs: readonly ValeurBrute[], ctx?: Partial<ContexteCalcul>, registre: Registre = REGISTRE): Explication {
+  const f = trouverFonction(nom, registre);
   if (valeurs.length > f.arguments.length) {
     throw new ErreurLogsoc("ENTREE_INVALIDE", `${f.nom} accepte au plus ${f.arguments.length} arguments (${valeurs.length} reçus).`, [f.nom]);
   }
@@ -121,8 +122,8 @@ export function expliquer(nom: string, valeurs: readonly ValeurBrute[], ctx?: Pa
 }
 
 /** Named call, as `evaluerObjet`: keys are the Excel argument names; unknown keys are refused. */
-export function expliquerObjet(nom: string, valeurs: Readonly<Record<string, ValeurBrute>>, ctx?: Partial<ContexteCalcul>): Explication {
-  const f = trouverFonction(nom);
+export function expliquerObjet(nom: string, valeurs: Readonly<Record<string, ValeurBrute>>, ctx?: Partial<ContexteCalcul>, registre: Registre = REGISTRE): Explication {
+  const f = trouverFonction(nom, registre);
   const inconnus = Object.keys(valeurs).filter((k) => !f.arguments.some((a) => a.nom === k));
   if (inconnus.length > 0) {
     throw new ErreurLogsoc("ENTREE_INVALIDE", `Argument(s) inconnu(s) pour ${f.nom} : ${inconnus.join(", ")}. Attendus : ${f.arguments.map((a) => a.nom).join(", ")}.`, inconnus);

@@ -3,7 +3,8 @@
  * audit, exercises). See docs/explications.md.
  */
 export type { BaremeEtape, Etape, Explication, Operation, TypeOperation } from "./types.ts";
-export { SANS_TRACE, Traceur, baremeEtape, statutDesEtapes, type Ref, type Trace } from "./traceur.ts";
+export { SANS_TRACE, Traceur, baremeEtape, extraire, statutDesEtapes, type Ref, type Trace } from "./traceur.ts";
 export { expliquer, expliquerObjet } from "./fonctions.ts";
 export { verifierEtapes, recalculer, operandes } from "./verification.ts";
-export { explicationEnTexte, etapeEnLignes, valeurLisible, calculLisible, formatDecimal } from "./texte.ts";
+export { explicationEnTexte, etapeEnLignes, etapeCompacte, valeurLisible, calculLisible, formatDecimal } from "./texte.ts";
+export { expliquerModele, expliquerIndicateur, type ContexteModele, type TypeModeleExplique } from "./modeles.ts";

@@ -4,6 +4,7 @@ import type { VersionBareme } from "../baremes/schema.ts";
 import { statutDeCle } from "../baremes/cle.ts";
 import { dateFr } from "../baremes/catalogue.ts";
 import type { BaremeEtape, Etape, Operation } from "./types.ts";
+import { operandes } from "./verification.ts";
 
 /**
  * The step recorder the engine functions take. The engine computes every figure as it always did and
@@ -32,6 +33,8 @@ export interface Trace {
   avec(liaisons: Readonly<Record<string, Ref>>): Trace;
   /** The last step recorded (-1 when none, or when nothing is recorded). */
   derniere(): Ref;
+  /** Names a step (« mensualite »), for a caller that explains an intermediate figure of the function. */
+  marquer(nom: string, ref: Ref): void;
 }
 
 class TraceNulle implements Trace {
@@ -54,6 +57,7 @@ class TraceNulle implements Trace {
   derniere(): Ref {
     return -1;
   }
+  marquer(): void {}
 }
 
 export const SANS_TRACE: Trace = new TraceNulle();
@@ -69,11 +73,13 @@ export class Traceur implements Trace {
   private readonly liaisons: Readonly<Record<string, Ref>>;
   /** Inputs already recorded, by argument name: a function called twice on the same input cites it once. */
   private readonly entrees: Map<string, Ref>;
+  readonly marques: Map<string, Ref>;
 
-  constructor(etapes: Etape[] = [], liaisons: Readonly<Record<string, Ref>> = {}, entrees = new Map<string, Ref>()) {
+  constructor(etapes: Etape[] = [], liaisons: Readonly<Record<string, Ref>> = {}, entrees = new Map<string, Ref>(), marques = new Map<string, Ref>()) {
     this.etapes = etapes;
     this.liaisons = liaisons;
     this.entrees = entrees;
+    this.marques = marques;
   }
 
   private ajouter(e: Etape): Ref {
@@ -113,11 +119,15 @@ export class Traceur implements Trace {
   }
 
   avec(liaisons: Readonly<Record<string, Ref>>): Trace {
-    return new Traceur(this.etapes, { ...this.liaisons, ...liaisons }, this.entrees);
+    return new Traceur(this.etapes, { ...this.liaisons, ...liaisons }, this.entrees, this.marques);
   }
 
   derniere(): Ref {
     return this.etapes.length - 1;
+  }
+
+  marquer(nom: string, ref: Ref): void {
+    this.marques.set(nom, ref);
   }
 }
 
@@ -137,9 +147,43 @@ export function statutDesEtapes(etapes: readonly Etape[]): Statut {
   return etapes.reduce<Statut>((s, e) => (e.bareme ? statutLePlusFaible(s, e.bareme.statut) : s), "officiel");
 }
 
-/** Steps up to and including `derniere`: the explanation of an intermediate figure (its own steps come first). */
-export function jusqua(etapes: readonly Etape[], derniere: Ref): Etape[] {
-  return etapes.slice(0, derniere + 1);
+/**
+ * The explanation of an intermediate figure: the step `derniere` and only the steps it depends on, in
+ * their order, renumbered (the operations' indices follow).
+ */
+export function extraire(etapes: readonly Etape[], derniere: Ref): Etape[] {
+  const gardees = new Set<number>();
+  const visiter = (i: number) => {
+    if (gardees.has(i)) return;
+    gardees.add(i);
+    for (const j of operandes(etapes[i]!.operation)) visiter(j);
+  };
+  visiter(derniere);
+  const ordre = [...gardees].sort((a, b) => a - b);
+  const nouvel = new Map(ordre.map((ancien, i) => [ancien, i]));
+  return ordre.map((i) => ({ ...etapes[i]!, operation: renumeroter(etapes[i]!.operation, (j) => nouvel.get(j)!) }));
+}
+
+function renumeroter(o: Operation, f: (i: number) => number): Operation {
+  switch (o.type) {
+    case "entree":
+    case "constante":
+    case "bareme":
+      return o;
+    case "somme":
+    case "minimum":
+    case "maximum":
+      return { ...o, termes: o.termes.map(f) };
+    case "produit":
+      return { ...o, facteurs: o.facteurs.map(f) };
+    case "difference":
+      return { ...o, de: f(o.de), moins: f(o.moins) };
+    case "quotient":
+      return { ...o, dividende: f(o.dividende), diviseur: f(o.diviseur) };
+    case "arrondi":
+    case "reprise":
+      return { ...o, de: f(o.de) };
+  }
 }
 
 export type { Montant };

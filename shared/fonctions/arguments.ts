@@ -6,7 +6,16 @@ import { depuisSerieExcel, parseDateISO, type DateISO } from "../date.ts";
  * What a spreadsheet cell or a CLI/API argument can hold: a scalar, or a range as nested arrays
  * (Excel passes `number[][]`; the CLI and the API also accept a flat JSON array).
  */
-export type ValeurBrute = number | string | boolean | null | undefined | readonly ValeurBrute[];
+export type ValeurBrute = number | string | boolean | null | undefined | DonneeExcel | readonly ValeurBrute[];
+
+/**
+ * A cell value as Excel's data types hand it over (CustomFunctionsRuntime 1.4 with
+ * `allowCustomDataForDataTypeAny`): a formatted number, a text, an empty cell, an entity…
+ */
+export interface DonneeExcel {
+  readonly type: string;
+  readonly basicValue?: unknown;
+}
 
 export type TypeArgument = "montant" | "nombre" | "entier" | "booleen" | "date" | "texte";
 
@@ -18,6 +27,29 @@ export interface DefinitionArgument {
   optionnel: boolean;
   /** Shown in help: what an omitted argument means. */
   defaut?: string;
+}
+
+function estDonneeExcel(v: unknown): v is DonneeExcel {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { type?: unknown }).type === "string";
+}
+
+/**
+ * The plain value behind a data-type cell: the number of a formatted number (another LOGSOC result, say),
+ * nothing for an empty cell. Entities and other structured values are refused by name.
+ */
+function valeurSimple(v: ValeurBrute, argument: string): ValeurBrute {
+  if (!estDonneeExcel(v)) return v;
+  if (v.type === "Empty") return null;
+  const b = v.basicValue;
+  if (typeof b === "number" || typeof b === "string" || typeof b === "boolean") return b;
+  throw new ErreurLogsoc("ENTREE_INVALIDE", `« ${argument} » reçoit une donnée structurée d'Excel (${v.type}) : indiquez un nombre, un texte ou une date.`, [argument]);
+}
+
+/** A one-cell range ([[x]], as some Excel builds pass a reference) is its cell for a scalar argument. */
+function celluleUnique(v: ValeurBrute): ValeurBrute {
+  let x = v;
+  while (Array.isArray(x) && x.length === 1) x = (x as readonly ValeurBrute[])[0];
+  return x;
 }
 
 export function estVide(v: ValeurBrute): boolean {
@@ -53,11 +85,12 @@ function sommePlage(v: readonly ValeurBrute[], argument: string): Montant {
   // Cells holding whole cents (the usual case) are summed as integers: the double nearest to c/100
   // stands for exactly c/100, so this is the same exact sum without a Decimal per cell.
   let centimes = 0;
-  const visiter = (x: ValeurBrute, indices: number[]): void => {
-    if (Array.isArray(x)) {
-      x.forEach((y, i) => visiter(y, [...indices, i]));
+  const visiter = (brut: ValeurBrute, indices: number[]): void => {
+    if (Array.isArray(brut)) {
+      brut.forEach((y, i) => visiter(y, [...indices, i]));
       return;
     }
+    const x = valeurSimple(brut, argument);
     if (estVide(x)) return;
     if (typeof x === "number") {
       if (!Number.isFinite(x)) throw new ErreurLogsoc("ENTREE_INVALIDE", `La ${position(indices, deuxD)} de « ${argument} » n'est pas un nombre fini.`, [argument, ...indices]);
@@ -123,27 +156,47 @@ function enTexte(v: ValeurBrute, argument: string): string | null {
   throw new ErreurLogsoc("ENTREE_INVALIDE", `« ${argument} » attend un texte.`, [argument]);
 }
 
-export type ValeurArgument = number | boolean | string | null;
+/** Amounts stay Decimals from the cell (or the range sum) to the engine; counts are plain numbers. */
+export type ValeurArgument = Montant | number | boolean | string | null;
 
 /**
- * Turns a raw cell value into the plain JSON value the function's zod schema checks: amounts and
- * counts become numbers (ranges summed exactly), booleans, ISO dates, texts; a blank becomes null.
+ * Where 0 is not a meaningful value, it means "blank": a reference to an empty cell arrives as 0 on
+ * some Excel desktop builds and as null on the web, and both must give the same result. So for dates
+ * (no one means 30/12/1899), texts (méthode, codes) and optional counts (whose 0 is the default or
+ * impossible), 0, null, [[0]] and [[null]] are all an omitted argument.
  */
-export function coercer(def: DefinitionArgument, v: ValeurBrute): ValeurArgument {
+function zeroVautVide(def: DefinitionArgument): boolean {
+  return def.type === "date" || def.type === "texte" || (def.type === "entier" && def.optionnel);
+}
+
+/**
+ * Turns a raw cell value into the value the function's zod schema checks: amounts become Decimals
+ * (ranges summed exactly, never through a binary double), counts numbers, booleans, ISO dates, texts;
+ * a blank becomes null.
+ */
+export function coercer(def: DefinitionArgument, brut: ValeurBrute): ValeurArgument {
+  const scalaire = def.type === "booleen" || def.type === "date" || def.type === "texte";
+  const v = valeurSimple(scalaire ? celluleUnique(brut) : brut, def.nom);
+  const r = coercerSelonType(def, v);
+  if (zeroVautVide(def) && (r === 0 || (r instanceof D && r.isZero()))) return null;
+  return r;
+}
+
+function coercerSelonType(def: DefinitionArgument, v: ValeurBrute): ValeurArgument {
   switch (def.type) {
     case "montant":
     case "nombre":
+      return enNombre(v, def.nom);
     case "entier": {
-      // A single numeric cell is by far the common case: keep it a number, no decimal round trip.
-      if (typeof v === "number" && Number.isFinite(v)) return v;
       const n = enNombre(v, def.nom);
       return n === null ? null : n.toNumber();
     }
     case "booleen":
       return enBooleen(v, def.nom);
     case "date":
-      return enDate(v, def.nom);
+      // 0 is checked before the conversion: serial 0 is not a date Excel can show.
+      return v === 0 ? null : enDate(v, def.nom);
     case "texte":
-      return enTexte(v, def.nom);
+      return v === 0 ? null : enTexte(v, def.nom);
   }
 }

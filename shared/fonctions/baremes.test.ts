@@ -11,7 +11,7 @@ const JUIN_2025 = { aujourdhui: "2025-06-01" as DateISO };
 
 describe("registre", () => {
   it("les quatre fonctions existantes d'abord, puis les cinq fonctions des barèmes", () => {
-    expect(FONCTIONS.map((f) => f.nom)).toEqual(["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UC", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"]);
+    expect(FONCTIONS.map((f) => f.nom)).toEqual(["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UNITES_CONSOMMATION", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"]);
   });
   it("noms d'arguments exacts (ce sont aussi les clés de l'API)", () => {
     const args = Object.fromEntries(FONCTIONS.map((f) => [f.nom, f.arguments.map((a) => (a.optionnel ? `[${a.nom}]` : a.nom)).join("; ")]));
@@ -43,11 +43,11 @@ describe("RSA_FORFAITAIRE", () => {
   it("appel nommé (API) : forfait_logement", () => {
     expect(evaluerObjet("RSA_FORFAITAIRE", { couple: false, enfants: 0, date: "2025-06-01", forfait_logement: true })).toBe(568.94);
   });
-  it("couple manquant : ARGUMENT_MANQUANT ; enfants négatifs : HORS_LIMITES (#NUM!)", () => {
+  it("couple manquant : ARGUMENT_MANQUANT ; enfants négatifs : HORS_LIMITES (#VALUE!)", () => {
     expect(erreur(() => evaluer("RSA_FORFAITAIRE", [])).code).toBe("ARGUMENT_MANQUANT");
     const e = erreur(() => evaluer("RSA_FORFAITAIRE", [true, -1, "2025-06-01"]));
     expect(e.code).toBe("HORS_LIMITES");
-    expect(e.erreurExcel).toBe("#NUM!");
+    expect(e.erreurExcel).toBe("#VALUE!");
   });
   it("date avant le premier barème : #N/A", () => {
     expect(erreur(() => evaluer("RSA_FORFAITAIRE", [true, 0, "2020-01-01"])).erreurExcel).toBe("#N/A");
@@ -62,8 +62,8 @@ describe("QUOTITE_SAISISSABLE", () => {
   it("rémunération en plage : [[1 000], [500]] = 1 500", () => {
     expect(evaluer("QUOTITE_SAISISSABLE", [[[1000], [500]], 0, "2025-06-01"])).toBe(236.94);
   });
-  it("rémunération négative : #NUM!", () => {
-    expect(erreur(() => evaluer("QUOTITE_SAISISSABLE", [-5, 0, "2025-06-01"])).erreurExcel).toBe("#NUM!");
+  it("rémunération négative : #VALUE!", () => {
+    expect(erreur(() => evaluer("QUOTITE_SAISISSABLE", [-5, 0, "2025-06-01"])).erreurExcel).toBe("#VALUE!");
   });
 });
 
@@ -94,8 +94,8 @@ describe("PLAFOND_RESSOURCES", () => {
     expect(e.message).toBe("Le financement doit être l'un de : PLAI, PLUS, PLS.");
     expect(erreur(() => evaluer("PLAFOND_RESSOURCES", ["PLUS", 1, "ZONE_A"], JUIN_2025)).message).toBe("La zone doit être l'un de : PARIS, IDF, AUTRES.");
   });
-  it("catégorie 0 : #NUM! (hors limites) ; catégorie 2,5 : #VALUE! (nombre entier attendu)", () => {
-    expect(erreur(() => evaluer("PLAFOND_RESSOURCES", ["PLUS", 0, "PARIS"], JUIN_2025)).erreurExcel).toBe("#NUM!");
+  it("catégorie 0 : #VALUE! (hors limites) ; catégorie 2,5 : #VALUE! (nombre entier attendu)", () => {
+    expect(erreur(() => evaluer("PLAFOND_RESSOURCES", ["PLUS", 0, "PARIS"], JUIN_2025)).erreurExcel).toBe("#VALUE!");
     const e = erreur(() => evaluer("PLAFOND_RESSOURCES", ["PLUS", 2.5, "PARIS"], JUIN_2025));
     expect(e.erreurExcel).toBe("#VALUE!");
     expect(e.message).toBe("La catégorie de ménage doit être un nombre entier.");

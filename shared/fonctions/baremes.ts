@@ -36,6 +36,7 @@ export const RSA_FORFAITAIRE: DefinitionFonction = {
       defaut: "FAUX",
     },
   ],
+  resultat: { type: "nombre", format: "euros" },
   calculer(brut, ctx) {
     const a = valider(RsaForfaitaireArgs, brut);
     return rsaForfaitaire({ couple: a.couple, enfants: a.enfants }, a.date ?? ctx.aujourdhui, { forfaitLogement: a.forfait_logement, catalogue: catalogue(ctx) }).toNumber();
@@ -51,6 +52,7 @@ export const QUOTITE_SAISISSABLE: DefinitionFonction = {
     { nom: "personnes_a_charge", description: "Nombre de personnes à la charge du débiteur (conjoint, enfants, ascendants au sens de R.3252-3).", type: "entier", optionnel: true, defaut: "0" },
     ARG_DATE,
   ],
+  resultat: { type: "nombre", format: "euros" },
   calculer(brut, ctx) {
     const a = valider(QuotiteSaisissableArgs, brut);
     return quotiteSaisissable(a.remuneration_mensuelle_nette, a.personnes_a_charge, a.date ?? ctx.aujourdhui, catalogue(ctx)).toNumber();
@@ -74,6 +76,7 @@ export const CAPACITE_REMBOURSEMENT: DefinitionFonction = {
     { nom: "enfants", description: "Nombre d'enfants à charge du foyer.", type: "entier", optionnel: true, defaut: "0" },
     ARG_DATE,
   ],
+  resultat: { type: "nombre", format: "euros" },
   calculer(brut, ctx) {
     const a = valider(CapaciteRemboursementArgs, brut);
     return capaciteRemboursement({ ressources: a.ressources, charges: a.charges, couple: a.couple, enfants: a.enfants }, a.date ?? ctx.aujourdhui, catalogue(ctx)).toNumber();
@@ -90,6 +93,7 @@ export const PLAFOND_RESSOURCES: DefinitionFonction = {
     { nom: "zone", description: "PARIS (Paris et communes limitrophes), IDF (reste de l'Île-de-France) ou AUTRES (autres régions).", type: "texte", optionnel: false },
     ARG_DATE,
   ],
+  resultat: { type: "nombre", format: "euros" },
   calculer(brut, ctx) {
     const a = valider(PlafondRessourcesArgs, brut);
     return plafondRessources(a.financement, a.categorie, a.zone, a.date ?? ctx.aujourdhui, catalogue(ctx)).toNumber();
@@ -105,6 +109,7 @@ export const BAREME: DefinitionFonction = {
     ARG_DATE,
     { nom: "cle", description: "Chemin de la valeur dans le barème, noms séparés par des points (majuscules indifférentes).", type: "texte", optionnel: true, defaut: "la valeur principale du barème" },
   ],
+  resultat: { type: "valeur" },
   calculer(brut, ctx) {
     const a = valider(BaremeArgs, brut);
     const cat = catalogue(ctx);

@@ -2,7 +2,7 @@ import { resteAVivre } from "../resteAVivre.ts";
 import { tauxEffort } from "../tauxEffort.ts";
 import { planApurement } from "../planApurement.ts";
 import { unitesConsommation } from "../foyer.ts";
-import { PlanApurementArgs, ResteAVivreArgs, TauxEffortArgs, UcArgs, valider } from "../schemas.ts";
+import { PlanApurementArgs, ResteAVivreArgs, TauxEffortArgs, UnitesConsommationArgs, valider } from "../schemas.ts";
 import type { DateISO } from "../date.ts";
 import type { Cellule, DefinitionFonction } from "./types.ts";
 
@@ -18,6 +18,7 @@ export const RESTE_A_VIVRE: DefinitionFonction = {
     { nom: "enfants_moins_14", description: "Nombre d'enfants de moins de 14 ans.", type: "entier", optionnel: true, defaut: "0" },
     { nom: "methode", description: "Méthode : mensuel, jour_personne, uc ou jour_uc.", type: "texte", optionnel: true, defaut: "mensuel" },
   ],
+  resultat: { type: "nombre", format: "euros" },
   calculer(brut) {
     const a = valider(ResteAVivreArgs, brut);
     const foyer = { personnes14Plus: a.personnes_14_plus, enfantsMoins14: a.enfants_moins_14 };
@@ -34,6 +35,7 @@ export const TAUX_EFFORT: DefinitionFonction = {
     { nom: "aide_logement", description: "Aide au logement (APL, ALS, ALF), en euros par mois.", type: "montant", optionnel: false },
     { nom: "ressources", description: "Ressources mensuelles des personnes qui vivront au foyer, en euros.", type: "montant", optionnel: false },
   ],
+  resultat: { type: "nombre", format: "taux" },
   calculer(brut) {
     const a = valider(TauxEffortArgs, brut);
     return tauxEffort(a.loyer, a.charges, a.aide_logement, a.ressources).toNumber();
@@ -50,6 +52,8 @@ export const PLAN_APUREMENT: DefinitionFonction = {
     { nom: "premiere_echeance", description: "Date de la première échéance.", type: "date", optionnel: true, defaut: "aucune date" },
     { nom: "loyer_residuel", description: "Loyer résiduel mensuel (loyer + charges − aide) à verser en plus.", type: "montant", optionnel: true, defaut: "non renseigné" },
   ],
+  // N°, Échéance (a date cell), then amounts: as ENTETE_PLAN lists them.
+  resultat: { type: "tableau", colonnes: ["entier", null, "euros", "euros", "euros", "euros"] },
   calculer(brut) {
     const a = valider(PlanApurementArgs, brut);
     const plan = planApurement({
@@ -74,17 +78,20 @@ export const PLAN_APUREMENT: DefinitionFonction = {
   },
 };
 
-export const UC: DefinitionFonction = {
-  nom: "UC",
+export const UNITES_CONSOMMATION: DefinitionFonction = {
+  // "UC" (its first name) breaks Excel's naming rule, a name of at least three characters (DESIGN §5.1).
+  nom: "UNITES_CONSOMMATION",
+  alias: ["UC"],
   description: "Calcule le nombre d'unités de consommation du foyer (échelle OCDE modifiée, Insee).",
   arguments: [
     { nom: "personnes_14_plus", description: "Nombre de personnes de 14 ans ou plus, demandeur compris.", type: "entier", optionnel: false },
     { nom: "enfants_moins_14", description: "Nombre d'enfants de moins de 14 ans.", type: "entier", optionnel: true, defaut: "0" },
   ],
+  resultat: { type: "nombre", format: "decimal" },
   calculer(brut) {
-    const a = valider(UcArgs, brut);
+    const a = valider(UnitesConsommationArgs, brut);
     return unitesConsommation({ personnes14Plus: a.personnes_14_plus, enfantsMoins14: a.enfants_moins_14 }).toNumber();
   },
 };
 
-export const FONCTIONS_CALCUL = [RESTE_A_VIVRE, TAUX_EFFORT, PLAN_APUREMENT, UC] as const;
+export const FONCTIONS_CALCUL = [RESTE_A_VIVRE, TAUX_EFFORT, PLAN_APUREMENT, UNITES_CONSOMMATION] as const;

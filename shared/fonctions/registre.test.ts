@@ -42,12 +42,12 @@ describe("arguments comme Excel les passe", () => {
     expect(erreur(() => evaluer("TAUX_EFFORT", [650, 120, 280])).code).toBe("ARGUMENT_MANQUANT");
     const e = erreur(() => evaluer("RESTE_A_VIVRE", [-1, 0]));
     expect(e.code).toBe("HORS_LIMITES");
-    expect(e.erreurExcel).toBe("#NUM!");
+    expect(e.erreurExcel).toBe("#VALUE!");
   });
 
   it("composition impossible : 0 personne de 14 ans ou plus, 2,5 enfants", () => {
-    expect(erreur(() => evaluer("UC", [0])).code).toBe("HORS_LIMITES");
-    expect(erreur(() => evaluer("UC", [1, 2.5])).message).toMatch(/entier/);
+    expect(erreur(() => evaluer("UNITES_CONSOMMATION", [0])).code).toBe("HORS_LIMITES");
+    expect(erreur(() => evaluer("UNITES_CONSOMMATION", [1, 2.5])).message).toMatch(/entier/);
   });
 
   it("PLAN_APUREMENT : en-tête puis une ligne par échéance, date série Excel 45322 = 31/01/2024", () => {
@@ -66,7 +66,7 @@ describe("arguments comme Excel les passe", () => {
   });
 
   it("trop d'arguments, fonction inconnue", () => {
-    expect(erreur(() => evaluer("UC", [1, 0, 3])).message).toContain("au plus 2");
+    expect(erreur(() => evaluer("UNITES_CONSOMMATION", [1, 0, 3])).message).toContain("au plus 2");
     expect(erreur(() => evaluer("INCONNUE", [])).message).toContain("RESTE_A_VIVRE");
   });
 

@@ -9,14 +9,34 @@ import type { ContexteCalcul, DefinitionFonction, Resultat } from "./types.ts";
 /** Every LOGSOC function, in the order Excel and `logsoc calc --help` list them. */
 export const FONCTIONS: readonly DefinitionFonction[] = [...FONCTIONS_CALCUL, ...FONCTIONS_BAREMES];
 
-const PAR_NOM = new Map(FONCTIONS.map((f) => [f.nom, f]));
+/** Looks functions up by name or alias, as the CLI does (`logsoc calc UC` is UNITES_CONSOMMATION). */
+export class Registre {
+  readonly fonctions: readonly DefinitionFonction[];
+  private readonly parNom: ReadonlyMap<string, DefinitionFonction>;
 
-export function trouverFonction(nom: string): DefinitionFonction {
-  const f = PAR_NOM.get(nom) ?? PAR_NOM.get(nom.toUpperCase().replace(/^LOGSOC\./, ""));
-  if (!f) {
-    throw new ErreurLogsoc("ENTREE_INVALIDE", `Fonction inconnue « ${nom} ». Fonctions disponibles : ${FONCTIONS.map((x) => x.nom).join(", ")}.`, ["fonction"]);
+  constructor(fonctions: readonly DefinitionFonction[]) {
+    this.fonctions = fonctions;
+    const m = new Map<string, DefinitionFonction>();
+    for (const f of fonctions) for (const n of [f.nom, ...(f.alias ?? [])]) {
+      if (m.has(n)) throw new Error(`Nom de fonction LOGSOC en double : ${n}`);
+      m.set(n, f);
+    }
+    this.parNom = m;
   }
-  return f;
+
+  trouver(nom: string): DefinitionFonction {
+    const f = this.parNom.get(nom) ?? this.parNom.get(nom.trim().toUpperCase().replace(/^LOGSOC\./, ""));
+    if (!f) {
+      throw new ErreurLogsoc("ENTREE_INVALIDE", `Fonction inconnue « ${nom} ». Fonctions disponibles : ${this.fonctions.map((x) => x.nom).join(", ")}.`, ["fonction"]);
+    }
+    return f;
+  }
+}
+
+export const REGISTRE = new Registre(FONCTIONS);
+
+export function trouverFonction(nom: string, registre: Registre = REGISTRE): DefinitionFonction {
+  return registre.trouver(nom);
 }
 
 /** "Today" is read only by the functions that need it, so RAV and taux d'effort never pay for a clock. */
@@ -39,8 +59,12 @@ function contexte(ctx?: Partial<ContexteCalcul>): ContexteCalcul {
 }
 
 /** Positional call, as Excel and the CLI make it: one raw value per argument, in order. */
-export function evaluer(nom: string, valeurs: readonly ValeurBrute[], ctx?: Partial<ContexteCalcul>): Resultat {
-  const f = trouverFonction(nom);
+export function evaluer(nom: string, valeurs: readonly ValeurBrute[], ctx?: Partial<ContexteCalcul>, registre: Registre = REGISTRE): Resultat {
+  return evaluerDefinition(trouverFonction(nom, registre), valeurs, ctx);
+}
+
+/** Positional call of a definition already looked up (Excel's adapters hold theirs). */
+export function evaluerDefinition(f: DefinitionFonction, valeurs: readonly ValeurBrute[], ctx?: Partial<ContexteCalcul>): Resultat {
   if (valeurs.length > f.arguments.length) {
     throw new ErreurLogsoc("ENTREE_INVALIDE", `${f.nom} accepte au plus ${f.arguments.length} arguments (${valeurs.length} reçus).`, [f.nom]);
   }
@@ -54,8 +78,8 @@ export function evaluer(nom: string, valeurs: readonly ValeurBrute[], ctx?: Part
 }
 
 /** Named call, as the API makes it: keys are the Excel argument names; unknown keys are refused. */
-export function evaluerObjet(nom: string, valeurs: Readonly<Record<string, ValeurBrute>>, ctx?: Partial<ContexteCalcul>): Resultat {
-  const f = trouverFonction(nom);
+export function evaluerObjet(nom: string, valeurs: Readonly<Record<string, ValeurBrute>>, ctx?: Partial<ContexteCalcul>, registre: Registre = REGISTRE): Resultat {
+  const f = trouverFonction(nom, registre);
   const inconnus = Object.keys(valeurs).filter((k) => !f.arguments.some((a) => a.nom === k));
   if (inconnus.length > 0) {
     throw new ErreurLogsoc("ENTREE_INVALIDE", `Argument(s) inconnu(s) pour ${f.nom} : ${inconnus.join(", ")}. Attendus : ${f.arguments.map((a) => a.nom).join(", ")}.`, inconnus);

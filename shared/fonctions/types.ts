@@ -21,12 +21,43 @@ export interface ContexteCalcul {
   baremes?: CatalogueBaremes;
 }
 
+/**
+ * How a number reads to the adviser: euros (1 234,56 €), a rate (27,22 %), a count or a plain decimal.
+ * Excel shows it so where it supports formatted numbers; formulas that use the cell still get the number.
+ */
+export type FormatNombre = "euros" | "taux" | "entier" | "decimal";
+
+/**
+ * The shape of a function's result in Excel: one number (default), any single value (number or text),
+ * or a table spilled as a dynamic array whose first row is a header and whose columns have a format
+ * each (`null`: no number format; a date cell always reads dd/mm/yyyy).
+ */
+export type FormeResultat =
+  | { type: "nombre"; format: FormatNombre }
+  | { type: "valeur" }
+  | { type: "tableau"; colonnes: readonly (FormatNombre | null)[] };
+
+/**
+ * One LOGSOC function, the single source for Excel (functions.json and the registrations are generated
+ * from it), the CLI (`logsoc calc`) and the API: adding a function means adding one entry.
+ */
 export interface DefinitionFonction {
-  /** Excel name, without the LOGSOC namespace. */
+  /** Excel name, without the LOGSOC namespace: a public API, never renamed (add an alias instead). */
   nom: string;
+  /** Older names the CLI still accepts (never shown in Excel). */
+  alias?: readonly string[];
   /** One French sentence, shown in Excel's function wizard and in `logsoc calc --help`. */
   description: string;
+  /** Positions are a public API: add optional arguments only at the end. */
   arguments: readonly DefinitionArgument[];
+  /** Default: one number without a particular format. */
+  resultat?: FormeResultat;
   /** Arguments are the coerced, not yet validated values keyed by argument name. */
   calculer(args: Record<string, ValeurArgument>, ctx: ContexteCalcul): Resultat;
+}
+
+export const RESULTAT_PAR_DEFAUT: FormeResultat = { type: "nombre", format: "decimal" };
+
+export function formeResultat(f: DefinitionFonction): FormeResultat {
+  return f.resultat ?? RESULTAT_PAR_DEFAUT;
 }

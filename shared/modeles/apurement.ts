@@ -27,6 +27,8 @@ export interface BaremesApurement {
 
 /** First row of the schedule; rows run to PREMIERE_LIGNE + MAX_ECHEANCES − 1. */
 export const PREMIERE_LIGNE_ECHEANCIER = 38;
+/** First line of the signature block's text (column H), shown in column A after the last instalment. */
+export const PREMIERE_LIGNE_SIGNATURE = 12;
 
 export function baremesApurement(ctx: ContexteBaremes): BaremesApurement {
   const duree = (cle: keyof BaremesApurement, libelle: string) => ligneBareme(ctx, "durees_apurement", cle, { id: `apurement.${cle}`, libelle, unite: "mois", format: "entier" });
@@ -155,15 +157,10 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   );
   repere(24, "plan.avertissementSurendettement", "Plan de surendettement (C. consommation L.732-3)", b("surendettementMaxMois"), "Au-delà des 7 ans d'un plan de surendettement.");
 
-  // ——— Engagement et signatures ———
-  f.texte("A26", "Engagement et signatures", "section");
+  // ——— Signataires ———
+  // The block the tenant signs prints after the last instalment (rows below the schedule): here, who signs.
+  f.texte("A26", "Signataires (le bloc de signatures s'imprime après la dernière échéance)", "section");
   f.fusionner("A26:F26");
-  f.texte(
-    "A27",
-    "Le locataire s'engage à verser chaque mois, en plus du loyer courant, l'échéance de reprise de dette indiquée dans l'échéancier ci-dessous, jusqu'à l'apurement complet de la dette. Tout retard est signalé sans délai au bailleur.",
-    "libelle",
-  );
-  f.fusionner("A27:F27");
   f.texte("A28", "Fait à");
   f.saisie("B28", "signature.lieu", VALIDATIONS.texteCourt, { style: "saisieTexte" });
   f.fusionner("B28:C28");
@@ -177,28 +174,62 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   f.texte("D31", "Nom et qualité");
   f.saisie("E31", "signature.bailleur", VALIDATIONS.texteCourt, { style: "saisieTexte" });
   f.fusionner("E31:F31");
-  f.texte("A32", "Signature");
-  f.cellule("B32", { style: "calcul" });
-  f.fusionner("B32:C34");
-  f.texte("D32", "Signature");
-  f.cellule("E32", { style: "calcul" });
-  f.fusionner("E32:F34");
+
+  // The signature block's lines (column H, not printed), shown in column A right after the last
+  // instalment. Short lines: a formula cell beside a text stops it from overflowing.
+  const SIGNATURE = PREMIERE_LIGNE_SIGNATURE;
+  const dateTexte = `IF(DAY(E28)<10,"0","")&DAY(E28)&"/"&IF(MONTH(E28)<10,"0","")&MONTH(E28)&"/"&YEAR(E28)`;
+  const lignesSignature: { texte?: string; formule?: string }[] = [
+    { formule: '""' },
+    { texte: "ENGAGEMENT ET SIGNATURES" },
+    { texte: "Le locataire s'engage à verser chaque mois," },
+    { texte: "en plus du loyer courant, l'échéance de reprise" },
+    { texte: "de dette de l'échéancier ci-dessus, jusqu'à" },
+    { texte: "l'apurement complet de la dette. Tout retard" },
+    { texte: "est signalé sans délai au bailleur." },
+    { formule: `"Fait à "&IF(TRIM(B28)="","………………",B28)&", le "&IF(ISNUMBER(E28),${dateTexte},"…… / …… / ……")` },
+    { formule: '""' },
+    { formule: `"Le locataire : "&B31` },
+    { texte: "Signature :" },
+    { formule: '""' },
+    { formule: '""' },
+    { formule: `"Pour le bailleur : "&E31` },
+    { texte: "Signature :" },
+    { formule: '""' },
+  ];
+  f.texte(`H${SIGNATURE - 1}`, "Bloc de signatures (imprimé après la dernière échéance)", "note");
+  lignesSignature.forEach((l, i) => {
+    const ref = `H${SIGNATURE + i}`;
+    if (l.texte !== undefined) f.texte(ref, l.texte, "note");
+    else f.formule(ref, l.formule!, { style: "note" });
+  });
+  const finSignature = SIGNATURE + lignesSignature.length - 1;
 
   // ——— Échéancier ———
   f.texte("A36", "Échéancier", "section");
   f.fusionner("A36:F36");
   ENTETE_PLAN.forEach((t, i) => f.texte(`${lettreColonne(i + 1)}37`, t, "entete"));
-  for (let k = 1; k <= MAX_ECHEANCES; k++) {
+  for (let k = 1; k <= MAX_ECHEANCES + lignesSignature.length; k++) {
     const r = premiere + k - 1;
     const dans = `${k}<=$I$9`;
-    f.formule(`A${r}`, `IF(${dans},${k},"")`, { format: "entier" });
-    f.formule(`B${r}`, `IF(AND(${dans},ISNUMBER($B$8)),EDATE($B$8,${k - 1}),"")`, { format: "date" });
-    f.formule(`C${r}`, `IF(${dans},IF(${k}<$I$9,$I$6,$I$5-($I$9-1)*$I$6)/100,"")`, { format: "montant" });
-    f.formule(`D${r}`, `IF(AND(${dans},ISNUMBER($B$9)),ROUND($B$9,2),"")`, { format: "montant" });
-    f.formule(`E${r}`, `IF(AND(${dans},ISNUMBER($B$9)),ROUND(C${r}+D${r},2),"")`, { format: "montant" });
-    f.formule(`F${r}`, `IF(${dans},($I$5-IF(${k}<$I$9,${k}*$I$6,$I$5))/100,"")`, { format: "montant" });
+    const signature = `IF(${k}-$I$9<=${lignesSignature.length},INDEX($H$${SIGNATURE}:$H$${finSignature},${k}-$I$9)&"","")`;
+    f.formule(`A${r}`, `IF(${dans},${k},${signature})`, { style: "ligne", format: "entier" });
+    if (k > MAX_ECHEANCES) continue;
+    f.formule(`B${r}`, `IF(AND(${dans},ISNUMBER($B$8)),EDATE($B$8,${k - 1}),"")`, { style: "ligne", format: "date" });
+    f.formule(`C${r}`, `IF(${dans},IF(${k}<$I$9,$I$6,$I$5-($I$9-1)*$I$6)/100,"")`, { style: "ligne", format: "montant" });
+    f.formule(`D${r}`, `IF(AND(${dans},ISNUMBER($B$9)),ROUND($B$9,2),"")`, { style: "ligne", format: "montant" });
+    f.formule(`E${r}`, `IF(AND(${dans},ISNUMBER($B$9)),ROUND(C${r}+D${r},2),"")`, { style: "ligne", format: "montant" });
+    f.formule(`F${r}`, `IF(${dans},($I$5-IF(${k}<$I$9,${k}*$I$6,$I$5))/100,"")`, { style: "ligne", format: "montant" });
   }
 
+  // Printed: the parameters, the instalments that exist and the signature block (not 600 blank rows).
+  f.impression = {
+    orientation: "portrait",
+    derniereColonne: "F",
+    derniereLigne: premiere - 1 + MAX_ECHEANCES + lignesSignature.length,
+    titres: [premiere - 1, premiere - 1],
+    echeancier: { premiereLigne: premiere, celluleNombre: "I9", lignesApres: lignesSignature.length },
+  };
   const plan = f.construire();
   return assembler(
     { id: "apurement", version: VERSION_APUREMENT, titre: "Plan d'apurement de la dette locative", dateBaremes, options: {} },

@@ -209,7 +209,7 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   const grille = bar.tableaux.get("plafonds")!;
 
   const f = new ConstructeurFeuille("fiche", "Fiche CALEOL");
-  f.colonnes = [58, ...Array.from({ length: n }, () => 30), 3, 60];
+  f.colonnes = [46, ...Array.from({ length: n }, () => 24), 2, 40];
   const derniere = lettreColonne(1 + n);
   const note = lettreColonne(3 + n);
   f.texte("A1", "Fiche synthétique de candidatures : commission d'attribution des logements (CALEOL)", "titre");
@@ -479,6 +479,8 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     );
   }
 
+  // One page portrait, candidates side by side; the « Calculs intermédiaires » rows below are not printed.
+  f.impression = { orientation: "portrait", derniereColonne: note, derniereLigne: R.controleDecision, pagesEnHauteur: 1 };
   const fiche = f.construire();
   return assembler(
     { id: "cal", version: VERSION_CAL, titre: "Fiche synthétique CALEOL", dateBaremes: ctx.date, options: { candidats: n, zone: options.zone } },

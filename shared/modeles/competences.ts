@@ -63,7 +63,7 @@ export function modeleCompetences(date: DateISO, r: Referentiel = REFERENTIEL): 
   const b = (id: string) => `{baremes}!${refAbsolue(bar.valeurs.get(id)!)}`;
 
   const g = new ConstructeurFeuille("grille", "Grille de compétences");
-  g.colonnes = [9, 9, 11, 70, 13, 12, 40, 22];
+  g.colonnes = [8, 8, 10, 100, 12, 11, 34, 18];
   g.figerLignes = PREMIERE_LIGNE - 1;
   g.texte("A1", `Grille de compétences : ${cert.intitule} (${cert.identifiant})`, "titre");
   g.fusionner("A1:H1");
@@ -76,7 +76,9 @@ export function modeleCompetences(date: DateISO, r: Referentiel = REFERENTIEL): 
   ["Domaine", "Activité", "Compétence", "Libellé", "Statut", "Date", "Éléments de preuve", "Évaluateur"].forEach((t, i) => g.texte(`${"ABCDEFGH"[i]}6`, t, "entete"));
 
   let l = PREMIERE_LIGNE;
+  const debutsDomaines: number[] = [];
   for (const d of r.domaines) {
+    debutsDomaines.push(l);
     g.texte(`A${l}`, `${d.id} : domaine d'activité ${d.id.slice(1)}, ${d.intitule}`, "section");
     g.fusionner(`A${l}:H${l}`);
     l++;
@@ -99,6 +101,8 @@ export function modeleCompetences(date: DateISO, r: Referentiel = REFERENTIEL): 
     }
   }
   const derniere = l - 1;
+  // Landscape, the column headers on every page; each domain after the first starts a page.
+  g.impression = { orientation: "paysage", derniereColonne: "H", derniereLigne: derniere, titres: [6, 6], sauts: debutsDomaines.slice(1) };
   const colDomaine = `{grille}!$A$${PREMIERE_LIGNE}:$A$${derniere}`;
   const colStatut = `{grille}!$E$${PREMIERE_LIGNE}:$E$${derniere}`;
 
@@ -136,6 +140,7 @@ export function modeleCompetences(date: DateISO, r: Referentiel = REFERENTIEL): 
     { style: "resultat", id: "synthese.certification" },
   );
   s.fusionner(`D${t + 2}:G${t + 2}`);
+  s.impression = { orientation: "portrait", derniereColonne: "G", derniereLigne: t + 2 };
 
   return assembler(
     { id: "competences", version: VERSION_COMPETENCES, titre: `Grille de compétences ${cert.identifiant}`, dateBaremes: date, options: {} },

@@ -1,5 +1,5 @@
 import type { DateISO } from "../date.ts";
-import type { Cellule, Feuille, NomDefini, SpecModele, TypeModele, Validation, ValeurCellule } from "./spec.ts";
+import type { Cellule, Feuille, MiseEnPage, NomDefini, SpecModele, TypeModele, Validation, ValeurCellule } from "./spec.ts";
 import { FORMATS, type NomFormat, type NomStyle } from "./styles.ts";
 
 /** Helpers that keep the template modules readable: a sheet is built cell by cell, in reading order. */
@@ -10,6 +10,7 @@ export class ConstructeurFeuille {
   protegee = true;
   colonnes: number[] = [];
   figerLignes: number | undefined;
+  impression: MiseEnPage | undefined;
   private readonly cellules = new Map<string, Cellule>();
   private readonly fusions: string[] = [];
 
@@ -62,6 +63,7 @@ export class ConstructeurFeuille {
       colonnes: this.colonnes,
       fusions: this.fusions,
       ...(this.figerLignes !== undefined ? { figerLignes: this.figerLignes } : {}),
+      ...(this.impression !== undefined ? { impression: this.impression } : {}),
       cellules: [...this.cellules.values()],
     };
   }

@@ -330,6 +330,8 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   f.formule(`B${lCap + 3}`, "MAX(F16,F13)/100", { style: "calcul", format: "montant", id: "resultats.depensesCourantes" });
   f.texte(`C${lCap + 3}`, "Le plus élevé du RSA du foyer et du total des charges.", "note");
 
+  // Foyer, ressources and charges on page 1; dettes and indicateurs on page 2; helpers (E:F) not printed.
+  f.impression = { orientation: "portrait", derniereColonne: "C", derniereLigne: lCap + 3, sauts: [PREMIERE_DETTE - 2] };
   const evaluation = f.construire();
   const nom = (n: string, ref: string, description: string) => ({ nom: n, feuille: "evaluation", ref, description });
   return assembler(

@@ -55,7 +55,7 @@ export const REFS_BAREMES = { date: "B2", debut: "B3", fin: "B4" } as const;
 export function feuilleBaremes(dateBaremes: DateISO, periode: PeriodeBaremes, lignes: readonly LigneBareme[], tableaux: readonly TableauBareme[] = []): FeuilleBaremes {
   const f = new ConstructeurFeuille(CLE_FEUILLE_BAREMES, "Barèmes");
   const largeurTableau = Math.max(0, ...tableaux.map((t) => t.entetes.length + 1));
-  f.colonnes = [46, 14, 12, 14, 14, 70, ...Array.from({ length: Math.max(0, largeurTableau - 4) }, () => 12)];
+  f.colonnes = [40, 12, 10, 11, 30, 90, ...Array.from({ length: Math.max(0, largeurTableau - 4) }, () => 12)];
   f.texte("A1", "Barèmes utilisés par ce classeur", "titre");
   f.texte("A2", "Valeurs en vigueur au");
   f.cellule(REFS_BAREMES.date, { valeur: { date: dateBaremes }, style: "resultat", format: FORMATS.date, id: "baremes.date" });
@@ -110,6 +110,8 @@ export function feuilleBaremes(dateBaremes: DateISO, periode: PeriodeBaremes, li
     const derniere = lettreColonne(2 + t.entetes.length);
     positions.set(t.id, { cles: `$A$${debut}:$A$${fin}`, valeurs: `$C$${debut}:$${derniere}$${fin}`, premiereColonne: "C" });
   }
+  // An annex to the template: landscape, on one page.
+  f.impression = { orientation: "paysage", derniereColonne: lettreColonne(Math.max(6, largeurTableau + 2)), derniereLigne: l - 1, pagesEnHauteur: 1 };
   return { feuille: f.construire(), valeurs, tableaux: positions };
 }
 

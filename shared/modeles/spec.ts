@@ -41,6 +41,33 @@ export interface Cellule {
   aide?: string;
 }
 
+/**
+ * How a sheet prints (DESIGN.md §6 « Paper-ready »): A4, fitted to the page width, in the orientation
+ * chosen for the sheet. Columns after `derniereColonne` (the « Calculs intermédiaires ») and rows after
+ * `derniereLigne` stay out of the print area. The footer (template, barème date, page x/y) is built by
+ * the renderers from the spec.
+ */
+export interface MiseEnPage {
+  orientation: "portrait" | "paysage";
+  /** Last printed column (letter). */
+  derniereColonne: string;
+  /** Last printed row; a plan d'apurement's renderer extends it to the instalments that exist. */
+  derniereLigne: number;
+  /** Rows repeated at the top of every page (a table's header), first and last. */
+  titres?: readonly [number, number];
+  /** A new page starts at each of these rows (before a section, never inside a block). */
+  sauts?: readonly number[];
+  /** Fit the sheet on this many pages tall as well (a fiche on one page); default: as many as needed. */
+  pagesEnHauteur?: number;
+  /**
+   * A schedule of variable length (plan d'apurement): the print area ends `lignesApres` rows after the
+   * last instalment that exists. `celluleNombre` holds the number of instalments (Excel's dynamic print
+   * area reads it); the .xlsx writer computes it from the inputs with the engine (LibreOffice reads only
+   * fixed print areas).
+   */
+  echeancier?: { premiereLigne: number; celluleNombre: string; lignesApres: number };
+}
+
 export interface Feuille {
   /** Key used by formulas (`{baremes}!C5`) and names; stable across renames. */
   cle: string;
@@ -53,6 +80,8 @@ export interface Feuille {
   fusions: readonly string[];
   /** Rows kept visible when scrolling (freeze panes). */
   figerLignes?: number;
+  /** Print layout; absent for hidden sheets (they are not printed). */
+  impression?: MiseEnPage;
   cellules: readonly Cellule[];
 }
 
@@ -138,6 +167,17 @@ const FeuilleSchema = z.strictObject({
   colonnes: z.array(z.number().positive().max(255)),
   fusions: z.array(z.string().regex(/^[A-Z]{1,3}[1-9]\d*:[A-Z]{1,3}[1-9]\d*$/)),
   figerLignes: z.number().int().min(1).optional(),
+  impression: z
+    .strictObject({
+      orientation: z.enum(["portrait", "paysage"]),
+      derniereColonne: z.string().regex(/^[A-Z]{1,3}$/),
+      derniereLigne: z.number().int().min(1).max(1_048_576),
+      titres: z.tuple([z.number().int().min(1), z.number().int().min(1)]).optional(),
+      sauts: z.array(z.number().int().min(2)).optional(),
+      pagesEnHauteur: z.number().int().min(1).max(100).optional(),
+      echeancier: z.strictObject({ premiereLigne: z.number().int().min(2), celluleNombre: refCellule, lignesApres: z.number().int().min(0) }).optional(),
+    })
+    .optional(),
   cellules: z.array(CelluleSchema).min(1),
 });
 
@@ -176,6 +216,12 @@ export const SpecModeleSchema = z
       nomsVus.set(n, i);
     });
     if (!spec.feuilles.some((f) => f.visibilite === "visible")) probleme("au moins une feuille doit être visible", ["feuilles"]);
+    spec.feuilles.forEach((f, i) => {
+      const m = f.impression;
+      if (m === undefined) return;
+      if (m.titres && (m.titres[1] < m.titres[0] || m.titres[1] > m.derniereLigne)) probleme("lignes de titres hors de la zone d'impression", ["feuilles", i, "impression", "titres"]);
+      if (m.sauts?.some((l) => l > m.derniereLigne)) probleme("saut de page hors de la zone d'impression", ["feuilles", i, "impression", "sauts"]);
+    });
 
     const ids = new Set<string>();
     spec.feuilles.forEach((f, i) => {

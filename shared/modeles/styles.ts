@@ -19,7 +19,7 @@ export interface Style {
 
 export const STYLES = {
   titre: { gras: true, taille: 14, couleur: "1F3864" },
-  sousTitre: { italique: true, couleur: "595959" },
+  sousTitre: { italique: true, couleur: "595959", retourALaLigne: true },
   section: { gras: true, couleur: "FFFFFF", fond: "1F4E79" },
   entete: { gras: true, fond: "D9E1F2", bordure: true, alignement: "centre", retourALaLigne: true },
   libelle: { retourALaLigne: true },
@@ -31,6 +31,8 @@ export const STYLES = {
   note: { italique: true, couleur: "595959", retourALaLigne: true },
   alerte: { gras: true, couleur: "C00000", retourALaLigne: true },
   bareme: { bordure: true },
+  /** A schedule line: no border, so that the signature block printed below the last instalment reads as text. */
+  ligne: {},
 } as const satisfies Record<string, Style>;
 
 export type NomStyle = keyof typeof STYLES;

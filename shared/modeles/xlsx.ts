@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
-import { unzipSync, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { composantes, versSerieExcel, type DateISO } from "../date.ts";
 import { resoudreFormule, refAbsolue, citerFeuille } from "./formules.ts";
 import { validerSpec, type Cellule, type SpecModele, type Validation } from "./spec.ts";
 import { construireModele, type OptionsModele } from "./index.ts";
 import { STYLES, type Style } from "./styles.ts";
+import { derniereLigneImprimee, hauteursLignes, piedDePage, piedDePageExcel } from "./impression.ts";
 
 /**
  * The .xlsx renderer (DESIGN.md §6 (b)), for the CLI, the Worker and trainers. It uses only exceljs and
@@ -37,6 +38,23 @@ export async function ecrireXlsx(spec: SpecModele): Promise<Uint8Array> {
     });
     for (const c of f.cellules) ecrireCellule(ws.getCell(c.ref), c, nomsFeuilles);
     for (const plage of f.fusions) ws.mergeCells(plage);
+    for (const [ligne, hauteur] of hauteursLignes(f)) ws.getRow(ligne).height = hauteur;
+    const m = f.impression;
+    if (m !== undefined) {
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: 9, // A4
+        orientation: m.orientation === "paysage" ? "landscape" : "portrait",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: m.pagesEnHauteur ?? 0,
+        horizontalCentered: true,
+        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 },
+      };
+      ws.headerFooter = { ...ws.headerFooter, oddFooter: piedDePageExcel(piedDePage(spec)) };
+      // A break « before row n » is stored after row n − 1.
+      for (const l of m.sauts ?? []) ws.getRow(l - 1).addPageBreak();
+    }
     if (f.protegee) {
       await ws.protect("", {
         selectLockedCells: true,
@@ -52,7 +70,31 @@ export async function ecrireXlsx(spec: SpecModele): Promise<Uint8Array> {
   }
 
   const tampon = await wb.xlsx.writeBuffer();
-  return archiveReproductible(new Uint8Array(tampon as ArrayBuffer), spec.dateBaremes);
+  return archiveReproductible(new Uint8Array(tampon as ArrayBuffer), spec.dateBaremes, (xml) => avecZonesImpression(xml, spec));
+}
+
+function echapperXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&apos;").replace(/"/g, "&quot;");
+}
+
+/**
+ * Print areas and print titles, written into workbook.xml by hand: exceljs quotes a sheet name with an
+ * apostrophe (« Plan d'apurement ») wrongly. A plan's area is fixed to the instalments its inputs give
+ * (LibreOffice reads only fixed areas; the add-in writes Excel's dynamic one).
+ */
+function avecZonesImpression(xml: string, spec: SpecModele): string {
+  const noms: string[] = [];
+  spec.feuilles.forEach((f, i) => {
+    const m = f.impression;
+    if (m === undefined) return;
+    const feuille = citerFeuille(f.nom);
+    noms.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${echapperXml(`${feuille}!$A$1:${refAbsolue(`${m.derniereColonne}${derniereLigneImprimee(spec, m)}`)}`)}</definedName>`);
+    if (m.titres) noms.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${echapperXml(`${feuille}!$${m.titres[0]}:$${m.titres[1]}`)}</definedName>`);
+  });
+  if (noms.length === 0) return xml;
+  if (xml.includes("<definedNames>")) return xml.replace("<definedNames>", `<definedNames>${noms.join("")}`);
+  if (xml.includes("<definedNames/>")) return xml.replace("<definedNames/>", `<definedNames>${noms.join("")}</definedNames>`);
+  return xml.replace("<calcPr", `<definedNames>${noms.join("")}</definedNames><calcPr`);
 }
 
 /**
@@ -62,7 +104,7 @@ export async function ecrireXlsx(spec: SpecModele): Promise<Uint8Array> {
  * dated `date`. At noon: fflate writes local time, and no daylight-saving change skips noon, so the
  * bytes are the same in every time zone.
  */
-function archiveReproductible(octets: Uint8Array, date: DateISO): Uint8Array {
+function archiveReproductible(octets: Uint8Array, date: DateISO, classeur: (xml: string) => string): Uint8Array {
   const { annee, mois, jour } = composantes(date);
   const mtime = new Date(Math.min(Math.max(annee, 1980), 2099), mois - 1, jour, 12);
   const stockees = new Set<string>();
@@ -72,6 +114,7 @@ function archiveReproductible(octets: Uint8Array, date: DateISO): Uint8Array {
       return true;
     },
   });
+  entrees["xl/workbook.xml"] = strToU8(classeur(strFromU8(entrees["xl/workbook.xml"]!)));
   const archive: Zippable = {};
   for (const [nom, donnees] of Object.entries(entrees)) {
     archive[nom] = [donnees, { mtime, level: stockees.has(nom) ? 0 : 6, ...(nom.endsWith("/") ? { attrs: 0x10 } : {}) }];

@@ -4,7 +4,7 @@ import { versSerieExcel } from "#shared/date.ts";
 import { construireModele } from "#shared/modeles/index.ts";
 import { decomposerPlage, lettreColonne, resoudreFormule } from "#shared/modeles/formules.ts";
 import { TYPES_MODELES, type SpecModele } from "#shared/modeles/spec.ts";
-import { compresserAdresses, insererModele, largeurEnPoints, nomsFeuillesUniques, type ContexteModele, type FeuilleModele, type FormatModele, type PlageModele, type ZonesModele } from "./rendu.ts";
+import { compresserAdresses, insererModele, largeurEnPoints, nomsFeuillesUniques, type ContexteModele, type FeuilleModele, type FormatModele, type MiseEnPageModele, type PlageModele, type ZonesModele } from "./rendu.ts";
 
 // Compile-time proof that the real office.js context fits the slice the renderer uses (npm run typecheck).
 export const contexteExcelCompatible = (c: Excel.RequestContext): ContexteModele => c;
@@ -64,12 +64,45 @@ class FeuilleFactice implements FeuilleModele {
   protegee = false;
   figees = 0;
   ecritures = 0;
+  readonly hauteurs = new Map<number, number>();
+  readonly sauts: string[] = [];
+  zoneImpression: string | null = null;
+  titresImpression: string | null = null;
+  readonly pageLayout: MiseEnPageModele;
+  readonly horizontalPageBreaks = {
+    add: (plage: string) => {
+      this.classeur.operations++;
+      this.sauts.push(plage);
+    },
+  };
   private readonly classeur: ClasseurFactice;
 
   constructor(name: string, classeur: ClasseurFactice, existante: boolean) {
     this.name = name;
     this.classeur = classeur;
     this.existante = existante;
+    const feuille = this;
+    this.pageLayout = {
+      orientation: "Portrait",
+      paperSize: "Letter",
+      zoom: {},
+      centerHorizontally: false,
+      leftMargin: 0,
+      rightMargin: 0,
+      topMargin: 0,
+      bottomMargin: 0,
+      headerMargin: 0,
+      footerMargin: 0,
+      setPrintArea(plage: string) {
+        feuille.classeur.operations++;
+        feuille.zoneImpression = plage;
+      },
+      setPrintTitleRows(lignes: string) {
+        feuille.classeur.operations++;
+        feuille.titresImpression = lignes;
+      },
+      headersFooters: { defaultForAllPages: { leftFooter: "", centerFooter: "", rightFooter: "" } },
+    };
   }
 
   cellule(ref: string): Cellule {
@@ -116,10 +149,25 @@ class FeuilleFactice implements FeuilleModele {
 
   getRanges(adresses: string): ZonesModele {
     this.classeur.operations++;
+    if (/^\d+:\d+(,\d+:\d+)*$/.test(adresses)) {
+      const feuille = this;
+      return {
+        format: new Proxy({} as ZonesModele["format"], {
+          set(_t, p, v) {
+            if (p !== "rowHeight") throw new Error(`Lignes entières : seule la hauteur est attendue (${String(p)})`);
+            for (const plage of adresses.split(",")) {
+              const [a, b] = plage.split(":").map(Number) as [number, number];
+              for (let l = a; l <= b; l++) feuille.hauteurs.set(l, v as number);
+            }
+            return true;
+          },
+        }),
+      } as ZonesModele;
+    }
     const refs = cellules(adresses);
     const feuille = this;
     return {
-      format: formatEnregistreur(refs, this),
+      format: formatEnregistreur(refs, this) as ZonesModele["format"],
       dataValidation: new Proxy({} as ZonesModele["dataValidation"], {
         set(_t, p, v) {
           for (const r of refs) {
@@ -134,9 +182,9 @@ class FeuilleFactice implements FeuilleModele {
   }
 
   names = {
-    add: (nom: string, reference: PlageModele, commentaire?: string) => {
+    add: (nom: string, reference: PlageModele | string, commentaire?: string) => {
       this.classeur.operations++;
-      this.nomsLocaux.push({ nom, ref: (reference as unknown as { adresse: string }).adresse, commentaire: commentaire ?? "" });
+      this.nomsLocaux.push({ nom, ref: typeof reference === "string" ? reference : (reference as unknown as { adresse: string }).adresse, commentaire: commentaire ?? "" });
     },
   };
 
@@ -302,7 +350,7 @@ describe("insererModele : rendu office.js d'un modèle", () => {
       { nom: "DUREE", portee: "classeur", feuille: "Plan d'apurement (2)" },
       { nom: "TOTAL_REMBOURSE", portee: "feuille", feuille: "Plan d'apurement (2)" },
     ]);
-    expect(plan.nomsLocaux.map((n) => [n.nom, n.ref])).toEqual([
+    expect(plan.nomsLocaux.filter((n) => n.nom !== "Print_Area").map((n) => [n.nom, n.ref])).toEqual([
       ["DETTE", "B13"],
       ["TOTAL_REMBOURSE", "B17"],
     ]);
@@ -332,6 +380,52 @@ describe("insererModele : rendu office.js d'un modèle", () => {
       if (d.syncs === 2) throw new Error("InvalidArgument");
     };
     await expect(insererModele(d, modeles.competences)).rejects.toThrow(/Excel a refusé l'insertion du modèle « Grille de compétences RS3474 » : InvalidArgument/);
+  });
+});
+
+describe("insererModele : mise en page (DESIGN.md §6 « Paper-ready »)", () => {
+  it("A4, ajusté à la largeur, pied de page (modèle et feuille, date des barèmes, page x/y), zone sans les calculs intermédiaires", async () => {
+    const c = new ClasseurFactice(["Feuil1"]);
+    await insererModele(c, modeles.evaluation);
+    const ev = c.feuille("Évaluation");
+    expect(ev.pageLayout.paperSize).toBe("A4");
+    expect(ev.pageLayout.orientation).toBe("Portrait");
+    expect(ev.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    // Columns E:F hold the « Calculs intermédiaires »: the print area stops at C.
+    expect(ev.zoneImpression).toMatch(/^A1:C\d+$/);
+    const pied = ev.pageLayout.headersFooters.defaultForAllPages;
+    expect(pied.leftFooter).toBe("&8Évaluation économique de la famille : &A");
+    expect(pied.centerFooter).toBe("&8Barèmes en vigueur au 26/11/2026");
+    expect(pied.rightFooter).toBe("&8Page &P / &N");
+    // Page 2 starts with the « Dettes » section, never inside a table.
+    expect(ev.sauts).toHaveLength(1);
+    expect(ev.contenu.get(ev.sauts[0]!)!.formule).toBe("Dettes");
+    const bar = c.feuille("Barèmes");
+    expect(bar.pageLayout.orientation).toBe("Landscape");
+    expect(bar.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
+    // The hidden metadata sheet is not printed: no page set-up at all.
+    expect(c.feuille("LogSoc_meta").zoneImpression).toBeNull();
+  });
+
+  it("plan d'apurement : zone d'impression dynamique d'Excel, jusqu'au bloc de signatures après la dernière échéance ; en-tête de l'échéancier répété", async () => {
+    const c = new ClasseurFactice(["Feuil1"]);
+    await insererModele(c, modeles.apurement);
+    const plan = c.feuille("Plan d'apurement");
+    // Rows 1–37 (parameters, header row 37), one row per instalment from row 38, then the 16 lines of the
+    // signature block: the area ends at row 37 + n + 16, n being the count in I9.
+    expect(plan.nomsLocaux.find((n) => n.nom === "Print_Area")?.ref).toBe("='Plan d''apurement'!$A$1:INDEX('Plan d''apurement'!$F:$F,53+'Plan d''apurement'!$I$9)");
+    expect(plan.zoneImpression).toBeNull();
+    expect(plan.titresImpression).toBe("$37:$37");
+  });
+
+  it("lignes à texte renvoyé : hauteur posée (LibreOffice et le fichier ne l'ajustent pas), en un appel par hauteur", async () => {
+    const c = new ClasseurFactice(["Feuil1"]);
+    await insererModele(c, modeles.apurement);
+    const plan = c.feuille("Plan d'apurement");
+    // A7 « Durée en mois (facultatif ; durée maximale si une mensualité est saisie) »: 74 characters in a
+    // 46-wide column (about 50 characters a line) → two lines of 15 points.
+    expect(plan.hauteurs.get(7)).toBe(30);
+    expect(plan.hauteurs.has(5)).toBe(false);
   });
 });
 

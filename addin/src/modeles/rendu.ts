@@ -2,6 +2,7 @@ import { versSerieExcel } from "#shared/date.ts";
 import { decomposerRef, lettreColonne, resoudreFormule } from "#shared/modeles/formules.ts";
 import { validerSpec, type Cellule, type Feuille, type SpecModele, type Validation } from "#shared/modeles/spec.ts";
 import { STYLES, type NomStyle } from "#shared/modeles/styles.ts";
+import { formuleZoneImpression, hauteursLignes, piedDePage, zoneImpression } from "#shared/modeles/impression.ts";
 
 /**
  * The office.js renderer of a template spec (DESIGN.md §6 (a)): inserts the template into the open
@@ -39,6 +40,25 @@ export interface FeuilleModele {
   protection: { protect(options?: { allowFormatColumns?: boolean; allowFormatRows?: boolean }): void };
   visibility: string;
   activate(): void;
+  pageLayout: MiseEnPageModele;
+  horizontalPageBreaks: { add(plage: string): unknown };
+}
+
+/** The slice of Excel.PageLayout (ExcelApi 1.9) the renderer sets. */
+export interface MiseEnPageModele {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number };
+  centerHorizontally: boolean;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  setPrintArea(plage: string): void;
+  setPrintTitleRows(lignes: string): void;
+  headersFooters: { defaultForAllPages: { leftFooter: string; centerFooter: string; rightFooter: string } };
 }
 
 export interface FormatModele {
@@ -59,7 +79,7 @@ export interface PlageModele {
 }
 
 export interface ZonesModele {
-  format: FormatModele;
+  format: FormatModele & { rowHeight: number };
   dataValidation: { rule: unknown; errorAlert: unknown; prompt: unknown; ignoreBlanks: boolean };
 }
 
@@ -219,6 +239,39 @@ function rectangle(f: Feuille): { colonnes: number; lignes: number } {
   return { colonnes, lignes };
 }
 
+/** Inches (the .xlsx writer's unit) → points (office.js's), for the margins. */
+const POINTS_PAR_POUCE = 72;
+
+/**
+ * A4, fitted to the page width, footer, print titles and page breaks (DESIGN.md §6 « Paper-ready »), the
+ * same as the .xlsx writer. A plan d'apurement's print area is Excel's dynamic one: a name
+ * `Print_Area` on the sheet whose formula ends with the last instalment, whatever is typed later.
+ */
+function mettreEnPage(ws: FeuilleModele, spec: SpecModele, f: Feuille, nomFeuille: string): void {
+  const m = f.impression;
+  if (m === undefined) return;
+  const p = ws.pageLayout;
+  p.paperSize = "A4";
+  p.orientation = m.orientation === "paysage" ? "Landscape" : "Portrait";
+  p.zoom = { horizontalFitToPages: 1, verticalFitToPages: m.pagesEnHauteur ?? 0 };
+  p.centerHorizontally = true;
+  p.leftMargin = 0.4 * POINTS_PAR_POUCE;
+  p.rightMargin = 0.4 * POINTS_PAR_POUCE;
+  p.topMargin = 0.5 * POINTS_PAR_POUCE;
+  p.bottomMargin = 0.6 * POINTS_PAR_POUCE;
+  p.headerMargin = 0.2 * POINTS_PAR_POUCE;
+  p.footerMargin = 0.25 * POINTS_PAR_POUCE;
+  const pied = piedDePage(spec);
+  const pages = p.headersFooters.defaultForAllPages;
+  pages.leftFooter = `&8${pied.gauche}`;
+  pages.centerFooter = `&8${pied.centre}`;
+  pages.rightFooter = `&8${pied.droite}`;
+  if (m.echeancier !== undefined) ws.names.add("Print_Area", `=${formuleZoneImpression(nomFeuille, m)}`, "Zone d'impression : jusqu'à la dernière échéance du plan et le bloc de signatures.");
+  else p.setPrintArea(zoneImpression(spec, f)!);
+  if (m.titres) p.setPrintTitleRows(`$${m.titres[0]}:$${m.titres[1]}`);
+  for (const l of m.sauts ?? []) ws.horizontalPageBreaks.add(`A${l}`);
+}
+
 function ecrireFeuille(ws: FeuilleModele, f: Feuille, feuilles: Readonly<Record<string, string>>): void {
   const { colonnes, lignes } = rectangle(f);
   const parRef = new Map(f.cellules.map((c) => [c.ref, c]));
@@ -244,6 +297,14 @@ function ecrireFeuille(ws: FeuilleModele, f: Feuille, feuilles: Readonly<Record<
     ws.getRange(`${lettreColonne(i + 1)}:${lettreColonne(i + 1)}`).format.columnWidth = largeurEnPoints(largeur);
   });
   for (const plage of f.fusions) ws.getRange(plage).merge(false);
+  // Rows of the same height in one call: « 5:7 ».
+  const parHauteur = new Map<number, number[]>();
+  for (const [ligne, h] of hauteursLignes(f)) parHauteur.set(h, [...(parHauteur.get(h) ?? []), ligne]);
+  for (const [h, lignes] of parHauteur) {
+    for (const adresses of paquets(compresserAdresses(lignes.map((l) => `A${l}`)).map((a) => a.replace(/A(\d+)(?::A(\d+))?/, (_m, d: string, fin?: string) => `${d}:${fin ?? d}`)))) {
+      ws.getRanges(adresses).format.rowHeight = h;
+    }
+  }
 
   const parStyle = new Map<NomStyle, string[]>();
   for (const c of f.cellules) if (c.style) parStyle.set(c.style, [...(parStyle.get(c.style) ?? []), c.ref]);
@@ -291,7 +352,10 @@ export async function insererModele(context: ContexteModele, spec: SpecModele): 
   const feuilles: Record<string, string> = Object.fromEntries(spec.feuilles.map((f, i) => [f.cle, noms[i]!]));
   // Every sheet exists before any formula refers to it.
   const ajoutees = new Map(spec.feuilles.map((f) => [f.cle, classeur.worksheets.add(feuilles[f.cle]!)]));
-  for (const f of spec.feuilles) ecrireFeuille(ajoutees.get(f.cle)!, f, feuilles);
+  for (const f of spec.feuilles) {
+    ecrireFeuille(ajoutees.get(f.cle)!, f, feuilles);
+    mettreEnPage(ajoutees.get(f.cle)!, spec, f, feuilles[f.cle]!);
+  }
 
   const nomsPris = new Set(classeur.names.items.map((n) => n.name.toUpperCase()));
   const resultatNoms: ResultatInsertionModele["noms"] = [];

@@ -39,10 +39,10 @@ describe("logsoc calc (binaire réel)", () => {
     expect(r.err).toMatch(/^#VALUE! La cellule n°3 de « ressources » contient « abc »/);
   });
 
-  it("mensualité et durée trop courte : code 2, #NUM! et le nombre de mois nécessaires", () => {
+  it("mensualité et durée trop courte : code 2, #VALUE! et le nombre de mois nécessaires", () => {
     const r = logsoc("calc", "PLAN_APUREMENT", "1000", "100", "5");
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^#NUM! .*10 mois/);
+    expect(r.err).toMatch(/^#VALUE! .*10 mois/);
   });
 
   it("ressources nulles : #DIV/0!", () => {

@@ -77,7 +77,7 @@ describe("logsoc modele (binaire réel)", () => {
     [["modele", "--sortie", "x.xlsx"], "#VALUE! Indiquez le type de modèle : evaluation, cal, apurement, competences.\n"],
     [["modele", "evaluation", "--sortie", "x.csv"], "#VALUE! Le fichier de sortie doit avoir l'extension .xlsx (reçu : x.csv).\n"],
     [["modele", "evaluation", "--sortie", "x.xlsx", "--date", "31/12/2026"], "#VALUE! « 31/12/2026 » n'est pas une date valide (format attendu AAAA-MM-JJ) pour --date.\n"],
-    [["modele", "cal", "--sortie", "x.xlsx", "--candidats", "4"], "#NUM! --candidats attend un nombre entier de 1 à 3 (reçu : 4).\n"],
+    [["modele", "cal", "--sortie", "x.xlsx", "--candidats", "4"], "#VALUE! --candidats attend un nombre entier de 1 à 3 (reçu : 4).\n"],
     [["modele", "cal", "--sortie", "x.xlsx", "--zone", "lyon"], "#VALUE! Zone inconnue « lyon » : PARIS, IDF, AUTRES attendue.\n"],
     [["modele", "apurement", "--sortie", "x.xlsx", "--zone", "IDF"], "#VALUE! Les options --candidats et --zone ne concernent que la fiche CALEOL (type cal).\n"],
     [["modele", "apurement", "--sortie", "x.xlsx", "--vite"], "#VALUE! Option inconnue « --vite ». Options : --sortie, --date, --candidats, --zone, --remplacer, --help.\n"],

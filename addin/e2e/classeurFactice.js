@@ -73,6 +73,8 @@
     this.colonnes = {};
     this.fusions = [];
     this.figees = 0;
+    this.miseEnPage = {};
+    this.sautsDePage = [];
   }
   Feuille.prototype.cellule = function (ref) {
     return this.cellules[ref] || (this.cellules[ref] = { contenu: "", nombre: "General", format: {} });
@@ -124,6 +126,8 @@
     try {
       var r = window.__fonctions[nom].apply(null, args);
       if (Array.isArray(r)) r = r[0][0];
+      // A formatted number (data type) shows, and reads through Range.values, as its plain value.
+      if (r !== null && typeof r === "object" && "basicValue" in r) r = r.basicValue;
       return { v: r, t: typeof r === "number" ? "Double" : typeof r === "boolean" ? "Boolean" : "String" };
     } catch (e) {
       return { v: "#VALUE!", t: "Error" };
@@ -272,6 +276,19 @@
         },
       },
       freezePanes: { freezeRows: function (n) { file.push(function () { feuille.figees = n; }); } },
+      // Page setup (ExcelApi 1.9): recorded as set, applied at sync like any write.
+      pageLayout: (function () {
+        function noter(cle, v) { file.push(function () { feuille.miseEnPage[cle] = v; }); }
+        var pieds = new Proxy({}, { set: function (_t, p, v) { noter("pied." + String(p), v); return true; } });
+        return new Proxy({
+          setPrintArea: function (plage) { noter("zoneImpression", plage); },
+          setPrintTitleRows: function (lignes) { noter("titres", lignes); },
+          headersFooters: { defaultForAllPages: pieds },
+        }, {
+          set: function (_t, p, v) { noter(String(p), v); return true; },
+        });
+      })(),
+      horizontalPageBreaks: { add: function (plage) { file.push(function () { feuille.sautsDePage.push(plage); }); } },
       protection: {
         protect: function (options) { file.push(function () { feuille.protegee = true; feuille.optionsProtection = options || {}; }); },
         unprotect: function () { file.push(function () { feuille.protegee = false; }); },

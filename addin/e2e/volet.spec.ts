@@ -777,7 +777,7 @@ describe("« Expliquer » on the selected cell", () => {
     expect(x.texte).toContain("Résultat : 0,2722");
     expect(x.arguments).toEqual({ loyer: "B1 → 650", charges: "B2 → 120", aide_logement: "B3 → 280", ressources: "B4:B5 → 1\u202f800" });
     expect(x.etapes.length).toBeGreaterThanOrEqual(5);
-    expect(x.etapes.at(-1)).toContain("0,2722 (27,22 %)");
+    expect(x.etapes.at(-1)).toContain("27,22 %");
     expect(x.etapes.some((e) => e.includes("490"))).toBe(true);
     expect(x.texte).toContain("Statut du résultat : officiel");
     expect(x.texte).not.toContain("recalculez");
@@ -840,6 +840,10 @@ describe("« Expliquer » on the selected cell", () => {
     expect(x.texte).toContain("nom défini RAV_UC");
     expect(x.texte).toContain("La cellule est conforme au calcul de LogSoc");
     expect(x.texte).toContain("666,67");
+    // The engine's steps for that dossier: UC of the foyer, RAV mensuel, then RAV per UC, the last one.
+    expect(x.etapes.at(-1)).toContain("666,67");
+    expect(x.etapes.some((e) => e.includes("1,8"))).toBe(true);
+    expect(x.etapes.some((e) => e.includes("1\u202f200"))).toBe(true);
     expect(await debordements(page)).toEqual([]);
 
     // The cell shows another figure: the pane says by how much, from the dossier's own inputs.
@@ -848,6 +852,34 @@ describe("« Expliquer » on the selected cell", () => {
     expect(ko.classe).toContain("avis-attention");
     expect(ko.texte).toContain("Écart avec le calcul de LogSoc");
     expect(ko.texte).toContain("666,67");
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+
+  it("explains the last instalment of a plan d'apurement inserted by the pane", async () => {
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+    await page.setViewportSize({ width: 350, height: 900 });
+    await attendreEtat(page, "en-ligne");
+    await page.getByLabel("Modèle", { exact: true }).selectOption("apurement");
+    await page.getByLabel("Date des barèmes").fill(DATE);
+    await page.getByRole("button", { name: "Insérer le modèle" }).click();
+    expect((await resultatDe(page, "resultat-modele")).classe).toContain("avis-succes");
+    const spec = construireModele("apurement", { date: DATE });
+    const ou = (id: string) => {
+      const f = spec.feuilles.find((x) => x.cellules.some((c) => c.id === id))!;
+      return { feuille: f.nom, ref: f.cellules.find((c) => c.id === id)!.ref };
+    };
+    await classeur(page, "saisir", ou("plan.dette").feuille, ou("plan.dette").ref, 1000);
+    await classeur(page, "saisir", ou("plan.mensualite").feuille, ou("plan.mensualite").ref, 300);
+    // 1 000 € at 300 € a month: 4 instalments, 300 + 300 + 300 + 100; the last one is 1 000 − 3 × 300 = 100 €.
+    const derniere = ou("plan.derniereEcheance");
+    await classeur(page, "calculer", derniere.feuille, derniere.ref, 100);
+    const x = await expliquerSelection(page, derniere.feuille, derniere.ref);
+    expect(x.texte).toContain("La cellule est conforme au calcul de LogSoc");
+    expect(x.etapes.length).toBeGreaterThan(2);
+    expect(x.etapes.at(-1)).toMatch(/100(,00)? €/);
+    expect(await debordements(page)).toEqual([]);
     expect(erreursPage).toEqual([]);
     expect(erreursConsole).toEqual([]);
     await page.close();

@@ -3,7 +3,7 @@ import type { Statut } from "#shared/baremes/schema.ts";
 import { estErreurLogsoc } from "#shared/errors.ts";
 import { coercer, type ValeurArgument, type ValeurBrute } from "#shared/fonctions/arguments.ts";
 import type { DefinitionFonction, Resultat } from "#shared/fonctions/types.ts";
-import { auditerClasseur } from "#shared/audit/audit.ts";
+import { auditerClasseur, type RapportAudit } from "#shared/audit/audit.ts";
 import type { ValeurConstat } from "#shared/audit/constats.ts";
 import type { LecteurClasseur } from "#shared/audit/lecteur.ts";
 import { lireClasseurExcel, type ContexteLecture } from "../src/audit/lecteurExcel.ts";
@@ -37,7 +37,7 @@ export interface ExplicationAffichee {
 export type Expliqueur = (fonction: string, valeurs: readonly ValeurBrute[], ctx: { baremes: CatalogueBaremes }) => ExplicationAffichee;
 
 /** The engine's explanation of one result of a template dossier, when it has one for that cell. */
-export type ExpliqueurModele = (demande: { feuille: string; cellule: string; lecteur: LecteurClasseur; catalogue: CatalogueBaremes }) => ExplicationAffichee | null;
+export type ExpliqueurModele = (demande: { feuille: string; cellule: string; lecteur: LecteurClasseur; catalogue: CatalogueBaremes; dossier: RapportAudit }) => ExplicationAffichee | null;
 
 export interface ArgumentLu {
   nom: string;
@@ -206,7 +206,7 @@ async function expliquerResultatModele(
     const controle = d.controles.find((c) => c.feuille === feuille && c.cellule === ref && c.attendu !== undefined && !c.libelle.startsWith("Formules"));
     if (constat === undefined && controle === undefined) continue;
     const noms = nomsDeLaCellule(new Map([...lecteur.nomsDefinis(), ...lecteur.nomsDeFeuille(feuille)]), feuille, ref);
-    const explication = dep.expliquerModele?.({ feuille, cellule: ref, lecteur, catalogue: dep.catalogue }) ?? null;
+    const explication = dep.expliquerModele?.({ feuille, cellule: ref, lecteur, catalogue: dep.catalogue, dossier: d }) ?? null;
     return {
       type: "modele",
       cellule,

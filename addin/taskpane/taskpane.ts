@@ -13,6 +13,7 @@ import { insererBareme, type BaremeAInserer } from "./tableau.ts";
 import { el, remplacer } from "./dom.ts";
 import { sectionsClasseur } from "./vuesClasseur.ts";
 import { sectionExplication } from "./vueExplication.ts";
+import { expliquerCelluleModele } from "./explicationModele.ts";
 import { expliquer } from "#shared/explication/index.ts";
 
 /** The pane's whole state: where it runs, which barèmes it shows, what the adviser picked. */
@@ -272,7 +273,7 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
     vueAvisHote(hote),
     zoneEtat,
     vueFonctions(),
-    sectionExplication({ hote, catalogue: () => etat.baremes.catalogue, expliquer: (nom, valeurs, ctx) => expliquer(nom, valeurs, ctx) }),
+    sectionExplication({ hote, catalogue: () => etat.baremes.catalogue, expliquer: (nom, valeurs, ctx) => expliquer(nom, valeurs, ctx), expliquerModele: expliquerCelluleModele }),
     el(
       "section",
       { "aria-labelledby": "titre-baremes" },

@@ -1,6 +1,8 @@
 import { dateFr, type CatalogueBaremes } from "#shared/baremes/index.ts";
 import { libelleCle } from "#shared/baremes/libelles.ts";
 import { estCelluleDate, type Resultat } from "#shared/fonctions/types.ts";
+import { valeurLisible } from "#shared/explication/index.ts";
+import { D, type Montant } from "#shared/money.ts";
 import type { Hote } from "./hote.ts";
 import { el, remplacer } from "./dom.ts";
 import { formatValeur, libelleStatut, statutAVerifier } from "./presentation.ts";
@@ -18,17 +20,19 @@ export interface DependancesExplication {
   expliquerModele?: ExpliqueurModele;
 }
 
-function nombreOuTexte(v: unknown): string {
-  if (v === null || v === undefined || v === "") return "vide";
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return formatValeur(v);
-  return String(v);
+/** A decimal amount (an argument summed exactly), written to its last digit with French separators. */
+function decimalLisible(d: Montant): string {
+  const t = d.toFixed();
+  const negatif = t.startsWith("-");
+  const [ent, frac] = (negatif ? t.slice(1) : t).split(".") as [string, string | undefined];
+  return `${negatif ? "−" : ""}${ent.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")}${frac === undefined ? "" : `,${frac}`}`;
 }
 
-/** « 0,2722 (27,22 %) » for a fraction; « 1 234,5 € » for euros: the unit as the engine names it. */
-function valeurAvecUnite(valeur: EtapeAffichee["valeur"], unite: string): string {
-  const texte = formatValeur(valeur);
-  if (typeof valeur === "number" && /^(fraction|taux)/i.test(unite)) return `${texte} (${formatValeur(Math.round(valeur * 10000) / 100)} %)`;
-  return unite === "" ? texte : `${texte} ${unite}`;
+function nombreOuTexte(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "vide";
+  if (D.isDecimal(v)) return decimalLisible(v);
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return formatValeur(v);
+  return String(v);
 }
 
 function libelleBaremeDeCatalogue(catalogue: CatalogueBaremes, id: string): string {
@@ -65,7 +69,7 @@ function vueEtapes(x: ExplicationAffichee, catalogue: CatalogueBaremes): (HTMLEl
           {},
           el("span", { class: "etape-libelle" }, e.libelle),
           // A barème value's « formula » only names where it was read: the barème line below says it in words.
-          el("span", { class: "etape-calcul" }, e.bareme ? null : el("code", {}, e.formule), e.bareme ? null : " = ", el("strong", {}, valeurAvecUnite(e.valeur, e.unite))),
+          el("span", { class: "etape-calcul" }, e.bareme ? null : el("code", {}, e.formule), e.bareme ? null : " = ", el("strong", {}, valeurLisible(e.valeur, e.unite))),
           e.bareme
             ? el(
                 "span",

@@ -192,10 +192,11 @@ describe("task pane against the local Worker", () => {
       };
     });
     expect(resultats).toEqual({
-      ids: ["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UC", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"],
+      ids: ["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UNITES_CONSOMMATION", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"],
       smic2027: 12.5,
       smic2026: 12.31,
-      tauxEffort: 0.2722,
+      // (650 + 120 − 280) / 1 800 = 0,2722, shown as a percentage by an Excel that takes formatted numbers (this stand-in does).
+      tauxEffort: { type: "Double", basicValue: 0.2722, numberFormat: "0.00%" },
     });
 
     // Inserting it: a new sheet, the description block and the values table, in two round trips.
@@ -288,7 +289,7 @@ describe("task pane against the local Worker", () => {
     const r = await fetch(`${serveur.base}/aide.html`);
     expect(r.status).toBe(200);
     const html = await r.text();
-    for (const nom of ["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UC", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"]) {
+    for (const nom of ["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UNITES_CONSOMMATION", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"]) {
       expect(html).toContain(`=LOGSOC.${nom}(`);
     }
   });
@@ -465,7 +466,7 @@ describe("task pane: templates, dossier check and exercises in the open workbook
     await page.getByLabel("Corrigé, pour le formateur").check();
     await page.getByRole("button", { name: "Insérer l'exercice" }).click();
     const r = await resultatDe(page, "resultat-exercice");
-    expect(r.lignes).toEqual(["Exercice « Plan d'apurement », cas n° 7 du 01/06/2025, corrigé inséré : feuilles créées « Consignes », « Plan d'apurement », « Barèmes » et « LogSoc_meta » (masquée)."]);
+    expect(r.lignes).toEqual(["Exercice « Plan d'apurement », cas n° 7 du 01/06/2025, corrigé inséré : feuilles créées « Consignes », « Corrigé commenté », « Plan d'apurement », « Barèmes » et « LogSoc_meta » (masquée)."]);
     expect(r.liste.length).toBeGreaterThan(0);
     expect(r.liste.every((l) => /^A\d{2}-C\d{2} \(activité \d+\) : ./.test(l))).toBe(true);
     await verifierEcrit(page, ex.corrige);
@@ -573,7 +574,7 @@ describe("task pane: templates, dossier check and exercises in the open workbook
     await page.locator("#inserer-exercice").focus();
     await page.keyboard.press("Space");
     expect((await resultatDe(page, "resultat-exercice")).lignes[0]).toBe(
-      "Exercice « Évaluation économique de la famille », cas n° 1 du 01/06/2025, corrigé inséré : feuilles créées « Consignes », « Évaluation », « Barèmes » et « LogSoc_meta » (masquée).",
+      "Exercice « Évaluation économique de la famille », cas n° 1 du 01/06/2025, corrigé inséré : feuilles créées « Consignes », « Corrigé commenté », « Évaluation », « Barèmes » et « LogSoc_meta » (masquée).",
     );
     expect(erreursPage).toEqual([]);
     expect(erreursConsole).toEqual([]);

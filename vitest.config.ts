@@ -38,7 +38,7 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               // Test-only bindings: the migrations applied by worker/test/migrations.ts, and the publishing token.
-              bindings: { TEST_MIGRATIONS: migrationsD1, LOGSOC_ADMIN_TOKEN: "jeton-de-test-0123456789abcdef" },
+              bindings: { TEST_MIGRATIONS: migrationsD1, LOGSOC_ADMIN_TOKEN: "jeton-de-test-0123456789abcdef-0123456789" },
             },
           }),
         ],

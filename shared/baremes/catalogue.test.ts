@@ -75,7 +75,7 @@ describe("versions publiées superposées aux données intégrées", () => {
     expect(CATALOGUE.versionExistante("smic", "2026-06-01")).not.toBeNull();
     const e = erreur(() => creerCatalogue([doublon]));
     expect(e.code).toBe("ENTREE_INVALIDE");
-    expect(e.message).toBe("Le barème smic a déjà une version (intégrée) au 01/06/2026 : une version publiée ne remplace jamais une version existante.");
+    expect(e.message).toBe("Le barème smic a déjà une version (intégrée) au 01/06/2026 : une version publiée ne remplace jamais une version existante sans le dire (« remplace » et « motif »).");
   });
   it("deux versions publiées à la même date : conflit", () => {
     expect(erreur(() => creerCatalogue([smic2027, smic2027])).message).toMatch(/déjà une version \(publiée\) au 01\/01\/2027/);

@@ -17,7 +17,10 @@ export type {
   ValeursDureesApurement,
   ValeursReperes,
 } from "./valeurs.ts";
-export { CATALOGUE, baremeAt, creerCatalogue, dateFr, validerVersionPubliee } from "./catalogue.ts";
-export type { BaremeEnCatalogue, CatalogueBaremes, OptionsCatalogue, OrigineVersion, VersionEnCatalogue, VersionPubliee } from "./catalogue.ts";
+export { CATALOGUE, baremeAt, creerCatalogue, dateFr, instantConnaissance, instantFr, validerVersionPubliee } from "./catalogue.ts";
+export type { BaremeEnCatalogue, CatalogueBaremes, OptionsCatalogue, OrigineVersion, Publication, ReferenceVersion, Remplacement, VersionEnCatalogue, VersionPubliee } from "./catalogue.ts";
+export { PUBLICATION_INTEGREE } from "./schema.ts";
+export { RefusPublication, schemaDemandePublication, verifierPublication } from "./publication.ts";
+export type { ChampRefuse, CodeRefus, DemandePublication } from "./publication.ts";
 export { clesFeuilles, noteDeCle, statutDeCle, statutGlobal, valeurParCle } from "./cle.ts";
 export type { Scalaire, ValeurTrouvee } from "./cle.ts";

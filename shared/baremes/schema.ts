@@ -44,7 +44,11 @@ export const schemaSource = z.strictObject({
   texte: texte("Le texte source"),
   /** The legal reference: code and article(s) the text applies. */
   reference: texte("La référence juridique"),
-  url: z.url({ error: "L'adresse de la source doit être une URL valide." }).optional(),
+  /** https only: a link an adviser clicks must not run script (`javascript:`) nor travel in clear. */
+  url: z
+    .url({ protocol: /^https$/, hostname: z.regexes.domain, error: "L'adresse de la source doit être un lien https:// valide (https://www.legifrance.gouv.fr/…)." })
+    .max(2000, { error: "L'adresse de la source ne peut pas dépasser 2 000 caractères." })
+    .optional(),
   /** Where the value was read or cross-checked when it is not the text itself. */
   autresSources: z.array(texte("Une autre source")).optional(),
 });
@@ -61,10 +65,23 @@ export type StatutCellule = z.output<typeof schemaStatutCellule>;
 /** A value of a barème: a scalar, null when a value is known to exist but could not be sourced, or a group. */
 export type ValeurBareme = number | string | boolean | null | { readonly [cle: string]: ValeurBareme };
 
-export function schemaVersion<V extends z.ZodType>(valeurs: V) {
+/** The release date of LogSoc 0.1.0, the first to ship the bundled data: when LogSoc learned every bundled version that states no other date (DESIGN §8). */
+export const PUBLICATION_INTEGREE = "2026-11-26";
+
+/** When LogSoc learned a bundled version: the date of the release that first shipped it (AAAA-MM-JJ). */
+const schemaPublieLeIntegree = z
+  .string({ error: "« publieLe » doit être une date AAAA-MM-JJ." })
+  .refine(estDateISO, { error: "« publieLe » doit être une date valide au format AAAA-MM-JJ." });
+
+/**
+ * A version's fields. `integree`: a version of the bundled data, which may state `publieLe` (the release
+ * that first shipped it, PUBLICATION_INTEGREE otherwise); a published version never does, the Worker sets it.
+ */
+export function schemaVersion<V extends z.ZodType>(valeurs: V, options: { integree?: boolean } = {}) {
   return z
     .strictObject({
       dateEffet: schemaDateEffet,
+      ...(options.integree ? { publieLe: schemaPublieLeIntegree.optional() } : {}),
       valeurs,
       source: schemaSource,
       statut: schemaStatut,
@@ -81,7 +98,7 @@ export function schemaVersion<V extends z.ZodType>(valeurs: V) {
         ctx.addIssue({ code: "custom", path: ["regleCalcul"], message: "Une version au statut « calcule » doit indiquer sa règle de calcul." });
       }
       for (const [i, c] of (v.statutsCellules ?? []).entries()) {
-        if (!cheminExiste((v as { valeurs: unknown }).valeurs, c.cle)) {
+        if (!cheminExiste((v as unknown as { valeurs: unknown }).valeurs, c.cle)) {
           ctx.addIssue({ code: "custom", path: ["statutsCellules", i, "cle"], message: `La clé « ${c.cle} » ne désigne aucune valeur de cette version.` });
         }
       }
@@ -101,7 +118,7 @@ export function schemaBareme<V extends z.ZodType>(valeurs: V) {
       regles: z.array(texte("Une règle")).optional(),
       /** What is known to be missing for this scale as a whole. */
       lacunes: z.array(texte("Une lacune")).optional(),
-      versions: z.array(schemaVersion(valeurs)).min(1, { error: "Un barème doit avoir au moins une version." }),
+      versions: z.array(schemaVersion(valeurs, { integree: true })).min(1, { error: "Un barème doit avoir au moins une version." }),
     })
     .superRefine((b, ctx) => {
       b.versions.forEach((v, i) => {
@@ -113,7 +130,7 @@ export function schemaBareme<V extends z.ZodType>(valeurs: V) {
             message: `Les dates d'effet doivent être strictement croissantes : ${v.dateEffet} suit ${precedente.dateEffet}.`,
           });
         }
-        if (b.clePrincipale !== undefined && !cheminExiste((v as { valeurs: unknown }).valeurs, b.clePrincipale)) {
+        if (b.clePrincipale !== undefined && !cheminExiste((v as unknown as { valeurs: unknown }).valeurs, b.clePrincipale)) {
           ctx.addIssue({ code: "custom", path: ["clePrincipale"], message: `La clé principale « ${b.clePrincipale} » manque dans la version du ${v.dateEffet}.` });
         }
       });
@@ -122,6 +139,8 @@ export function schemaBareme<V extends z.ZodType>(valeurs: V) {
 
 export interface VersionBareme<V = ValeurBareme> {
   dateEffet: DateISO;
+  /** Bundled data only: the release that first shipped this version (PUBLICATION_INTEGREE when absent). */
+  publieLe?: string;
   valeurs: V;
   source: Source;
   statut: Statut;

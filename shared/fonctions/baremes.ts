@@ -23,6 +23,7 @@ function catalogue(ctx: ContexteCalcul): CatalogueBaremes {
 
 export const RSA_FORFAITAIRE: DefinitionFonction = {
   nom: "RSA_FORFAITAIRE",
+  schema: RsaForfaitaireArgs,
   description: "Calcule le montant forfaitaire mensuel du RSA du foyer à la date choisie, diminué si demandé du forfait logement (CASF L.262-2, R.262-1, R.262-9).",
   arguments: [
     { nom: "couple", description: "VRAI pour un couple, FAUX pour une personne seule.", type: "booleen", optionnel: false },
@@ -45,6 +46,7 @@ export const RSA_FORFAITAIRE: DefinitionFonction = {
 
 export const QUOTITE_SAISISSABLE: DefinitionFonction = {
   nom: "QUOTITE_SAISISSABLE",
+  schema: QuotiteSaisissableArgs,
   description:
     "Calcule la part saisissable d'une rémunération mensuelle nette selon le barème en vigueur, en laissant au débiteur au moins le RSA d'une personne seule (C. trav. R.3252-2 à R.3252-5).",
   arguments: [
@@ -61,6 +63,7 @@ export const QUOTITE_SAISISSABLE: DefinitionFonction = {
 
 export const CAPACITE_REMBOURSEMENT: DefinitionFonction = {
   nom: "CAPACITE_REMBOURSEMENT",
+  schema: CapaciteRemboursementArgs,
   description:
     "Calcule la capacité de remboursement mensuelle selon la méthode Banque de France : quotité saisissable, plafonnée aux ressources moins le plus élevé du RSA du foyer et des charges.",
   arguments: [
@@ -85,6 +88,7 @@ export const CAPACITE_REMBOURSEMENT: DefinitionFonction = {
 
 export const PLAFOND_RESSOURCES: DefinitionFonction = {
   nom: "PLAFOND_RESSOURCES",
+  schema: PlafondRessourcesArgs,
   description:
     "Donne le plafond annuel de ressources (revenu fiscal de référence N-2) d'un logement social selon le financement, la catégorie de ménage et la zone.",
   arguments: [
@@ -102,6 +106,7 @@ export const PLAFOND_RESSOURCES: DefinitionFonction = {
 
 export const BAREME: DefinitionFonction = {
   nom: "BAREME",
+  schema: BaremeArgs,
   description:
     "Renvoie une valeur d'un barème en vigueur à la date choisie, désignée par sa clé (par ex. « montant » ou « PLUS.AUTRES.cat3 »).",
   arguments: [

@@ -10,6 +10,7 @@ export const ENTETE_PLAN = ["N°", "Échéance", "Reprise de dette", "Loyer rés
 
 export const RESTE_A_VIVRE: DefinitionFonction = {
   nom: "RESTE_A_VIVRE",
+  schema: ResteAVivreArgs,
   description: "Calcule le reste à vivre du foyer (ressources moins charges) selon la méthode choisie.",
   arguments: [
     { nom: "ressources", description: "Ressources mensuelles du foyer, en euros (nombre ou plage).", type: "montant", optionnel: false },
@@ -28,6 +29,7 @@ export const RESTE_A_VIVRE: DefinitionFonction = {
 
 export const TAUX_EFFORT: DefinitionFonction = {
   nom: "TAUX_EFFORT",
+  schema: TauxEffortArgs,
   description: "Calcule le taux d'effort (loyer + charges − aide au logement) / ressources, selon l'arrêté du 10 mars 2011.",
   arguments: [
     { nom: "loyer", description: "Loyer principal et annexes, en euros par mois.", type: "montant", optionnel: false },
@@ -44,6 +46,7 @@ export const TAUX_EFFORT: DefinitionFonction = {
 
 export const PLAN_APUREMENT: DefinitionFonction = {
   nom: "PLAN_APUREMENT",
+  schema: PlanApurementArgs,
   description: "Établit l'échéancier d'un plan d'apurement de dette locative (par mensualité, par durée ou plan CAF de 36 mois).",
   arguments: [
     { nom: "dette", description: "Montant de la dette locative, en euros.", type: "montant", optionnel: false },
@@ -82,6 +85,7 @@ export const UNITES_CONSOMMATION: DefinitionFonction = {
   // "UC" (its first name) breaks Excel's naming rule, a name of at least three characters (DESIGN §5.1).
   nom: "UNITES_CONSOMMATION",
   alias: ["UC"],
+  schema: UnitesConsommationArgs,
   description: "Calcule le nombre d'unités de consommation du foyer (échelle OCDE modifiée, Insee).",
   arguments: [
     { nom: "personnes_14_plus", description: "Nombre de personnes de 14 ans ou plus, demandeur compris.", type: "entier", optionnel: false },

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { DateISO } from "../date.ts";
 import type { CatalogueBaremes } from "../baremes/catalogue.ts";
 import type { DefinitionArgument, ValeurArgument } from "./arguments.ts";
@@ -52,6 +53,8 @@ export interface DefinitionFonction {
   arguments: readonly DefinitionArgument[];
   /** Default: one number without a particular format. */
   resultat?: FormeResultat;
+  /** The zod schema `calculer` validates its arguments with: the API documents its body from it (bounds, enums). */
+  schema?: z.ZodType;
   /** Arguments are the coerced, not yet validated values keyed by argument name. */
   calculer(args: Record<string, ValeurArgument>, ctx: ContexteCalcul): Resultat;
 }

@@ -1,8 +1,12 @@
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { estErreurLogsoc } from "../../shared/errors.ts";
+import { FONCTIONS } from "../../shared/fonctions/registre.ts";
+import type { DefinitionFonction } from "../../shared/fonctions/types.ts";
 import type { AppEnv } from "./env.ts";
-import { cors } from "./http.ts";
-import { ApiError, depuisErreurLogsoc, reponseProbleme } from "./problem.ts";
+import { cors, limiteCorps } from "./http.ts";
+import { ApiError, depuisErreurLogsoc, depuisZod, reponseProbleme } from "./problem.ts";
+import { entetesSecurite, jetonHorsUrl } from "./securite.ts";
+import { enregistrerComposantsCommuns, type Application } from "./openapi.ts";
 import { routesSante } from "./routes/sante.ts";
 import { routesCalculs } from "./routes/calculs.ts";
 import { routesCompetences } from "./routes/competences.ts";
@@ -10,6 +14,7 @@ import { routesBaremes } from "./routes/baremes.ts";
 import { routesEvaluations } from "./routes/evaluations.ts";
 import { routesOpenApi } from "./routes/openapi.ts";
 import { routesModeles } from "./routes/modeles.ts";
+import { routesAccueil } from "./routes/accueil.ts";
 
 /** Every route of the API with the methods it answers; any other method gets a 405 problem. */
 const METHODES: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -24,11 +29,6 @@ const METHODES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["/v1/modeles/:fichier", ["GET", "HEAD"]],
 ];
 
-/** A short random id shown in a 500 answer and in its log line, so the two can be matched. */
-function nouvelIncident(): string {
-  return crypto.randomUUID();
-}
-
 /**
  * Unexpected failure: the log line carries the error's class and stack frames, never its message
  * (which may quote input), nor the URL's query string, the headers or the body.
@@ -39,17 +39,31 @@ function journaliserErreurInterne(e: unknown, incident: string, methode: string,
   console.error(JSON.stringify({ niveau: "erreur", message: "erreur interne", incident, methode, route, erreur: nom, pile }));
 }
 
-export function createApp(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+/**
+ * The Worker's application. `fonctions`: the registry whose functions get a compute route (a test passes
+ * a fixture registry). Nothing heavy runs here: JSON Schemas, the OpenAPI document, the landing page and
+ * workbooks are all built on first request.
+ */
+export function createApp(fonctions: readonly DefinitionFonction[] = FONCTIONS): Application {
+  const app: Application = new OpenAPIHono<AppEnv>({
+    defaultHook: (r) => {
+      if (!r.success) throw depuisZod(r.error, r.target === "json" ? "corps" : "parametre");
+    },
+  });
+  app.use("*", entetesSecurite());
+  app.use("*", jetonHorsUrl());
   app.use("*", cors());
+  app.on("POST", "/v1/*", limiteCorps());
+  enregistrerComposantsCommuns(app);
 
   routesSante(app);
   routesCompetences(app);
-  routesCalculs(app);
+  routesCalculs(app, fonctions);
   routesEvaluations(app);
   routesOpenApi(app);
   routesBaremes(app);
   routesModeles(app);
+  routesAccueil(app);
 
   for (const [chemin, methodes] of METHODES) {
     app.all(chemin, (c) => {
@@ -59,12 +73,20 @@ export function createApp(): Hono<AppEnv> {
     });
   }
 
-  app.notFound((c) => reponseProbleme(c, new ApiError("RESSOURCE_INTROUVABLE", `Aucune ressource à l'adresse ${new URL(c.req.url).pathname.slice(0, 200)}.`)));
+  // Outside /v1 and the landing page: the add-in's files, through the Worker so that they carry its headers.
+  app.notFound(async (c) => {
+    const chemin = new URL(c.req.url).pathname;
+    if (!chemin.startsWith("/v1/") && c.env.ASSETS && (c.req.method === "GET" || c.req.method === "HEAD")) {
+      const r = await c.env.ASSETS.fetch(c.req.raw);
+      if (r.status !== 404) return new Response(r.body, r);
+    }
+    return reponseProbleme(c, new ApiError("RESSOURCE_INTROUVABLE", `Aucune ressource à l'adresse ${chemin.slice(0, 200)}.`));
+  });
 
   app.onError((e, c) => {
     if (e instanceof ApiError) return reponseProbleme(c, e);
     if (estErreurLogsoc(e)) return reponseProbleme(c, depuisErreurLogsoc(e));
-    const incident = nouvelIncident();
+    const incident = crypto.randomUUID();
     journaliserErreurInterne(e, incident, c.req.method, c.req.routePath);
     return reponseProbleme(
       c,

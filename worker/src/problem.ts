@@ -1,5 +1,8 @@
 import type { Context } from "hono";
+import { z } from "zod";
 import { CODES_ERREUR, type CodeErreur, type ErreurLogsoc } from "../../shared/errors.ts";
+import { erreurDepuisZod } from "../../shared/schemas.ts";
+import type { RefusPublication } from "../../shared/baremes/publication.ts";
 
 /**
  * RFC 9457 problem details. The set of codes is closed: the engine's domain codes (shared/errors.ts),
@@ -14,6 +17,11 @@ export const CODES_HTTP = {
   AUTHENTIFICATION_REQUISE: { status: 401, titre: "Authentification requise" },
   ACCES_REFUSE: { status: 403, titre: "Accès refusé" },
   VERSION_EXISTANTE: { status: 409, titre: "Une version de ce barème existe déjà à cette date" },
+  VERSION_INTROUVABLE: { status: 404, titre: "Version de barème à remplacer introuvable" },
+  PUBLICATION_CONCURRENTE: { status: 409, titre: "Une autre publication de ce barème est passée entre-temps" },
+  VARIATION_SUSPECTE: { status: 422, titre: "Variation de plus de 25 % à confirmer" },
+  DATE_EFFET_INVALIDE: { status: 422, titre: "Date d'effet invraisemblable" },
+  SOURCE_INVALIDE: { status: 400, titre: "Source de la version invalide" },
   ERREUR_INTERNE: { status: 500, titre: "Erreur interne du service" },
 } as const satisfies Record<string, { status: number; titre: string }>;
 
@@ -50,16 +58,26 @@ export interface ErreurChamp {
   detail: string;
 }
 
-export interface Probleme {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  code: CodeProbleme;
-  errors?: ErreurChamp[];
-  incident?: string;
-}
+/** The problem+json body (RFC 9457), as the API sends it and OpenAPI documents it. */
+export const ProblemeSchema = z.object({
+  type: z.string().describe("URI du type de problème : urn:logsoc:probleme:<code>."),
+  title: z.string().describe("Intitulé du problème, en français, fixe pour un code."),
+  status: z.number().int(),
+  detail: z.string().describe("Explication en français de ce cas précis."),
+  instance: z.string().describe("Chemin de la requête (sans la chaîne de requête)."),
+  code: z.enum(CODES_PROBLEME as [CodeProbleme, ...CodeProbleme[]]),
+  errors: z
+    .array(
+      z.object({
+        pointer: z.string().optional().describe("Pointeur JSON (RFC 6901) vers le champ fautif du corps."),
+        parametre: z.string().optional().describe("Paramètre de chemin ou de requête fautif."),
+        detail: z.string(),
+      }),
+    )
+    .optional(),
+  incident: z.string().optional().describe("Numéro d'incident d'une erreur interne, à communiquer au support."),
+});
+export type Probleme = z.output<typeof ProblemeSchema>;
 
 /** An error a handler throws; `onError` turns it into problem+json. Its text never quotes secrets. */
 export class ApiError extends Error {
@@ -93,6 +111,28 @@ export function depuisErreurLogsoc(e: ErreurLogsoc, lieu: "corps" | "parametre" 
     lieu === "corps" ? { pointer: pointeur(e.chemin), detail: e.message } : { parametre: String(e.chemin[0] ?? ""), detail: e.message };
   const erreurs = e.chemin.length > 0 ? [champ] : undefined;
   return new ApiError(e.code, e.message, erreurs);
+}
+
+/** At most this many failing fields are listed: enough to fix a request, never a copy of a huge body. */
+const ERREURS_MAX = 20;
+
+/**
+ * The one place a zod failure becomes a problem: the engine's French message and code for the first
+ * issue (shared/schemas.ts), and every failing field (up to 20) with its JSON Pointer or parameter name.
+ */
+export function depuisZod(erreur: z.ZodError, lieu: "corps" | "parametre" = "corps"): ApiError {
+  const premiere = erreurDepuisZod(erreur);
+  const erreurs = erreur.issues.slice(0, ERREURS_MAX).map((i): ErreurChamp => {
+    const chemin = (i.code === "unrecognized_keys" ? [...i.path, i.keys[0]!] : i.path).map((p) => (typeof p === "number" ? p : String(p)));
+    const detail = erreurDepuisZod({ issues: [i] } as z.ZodError).message;
+    return lieu === "corps" ? { pointer: pointeur(chemin), detail } : { parametre: String(chemin[0] ?? ""), detail };
+  });
+  return new ApiError(premiere.code, premiere.message, erreurs);
+}
+
+/** A refused publication (shared/baremes/publication.ts): its own code, every failing field. */
+export function depuisRefus(r: RefusPublication): ApiError {
+  return new ApiError(r.code, r.message, r.champs.map((c) => ({ pointer: pointeur(c.chemin), detail: c.detail })));
 }
 
 export const TYPE_PROBLEME = (code: CodeProbleme) => `urn:logsoc:probleme:${code}`;

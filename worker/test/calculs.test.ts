@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { appeler, poster, probleme } from "./outils.ts";
+import { env } from "cloudflare:workers";
+import { z } from "zod";
+import { valider } from "../../shared/schemas.ts";
+import { appeler, BASE, poster, probleme } from "./outils.ts";
+import { createApp } from "../src/app.ts";
+import { slugCalcul } from "../src/routes/calculs.ts";
+import { FONCTIONS } from "../../shared/fonctions/registre.ts";
+import type { DefinitionFonction } from "../../shared/fonctions/types.ts";
 
 describe("POST /v1/calculs/taux-effort", () => {
   it("exemple de DESIGN §5.3 : (650 + 120 − 280) / 1800 = 490 / 1800 = 0,27222… → 0,2722", async () => {
@@ -105,13 +112,14 @@ describe("POST /v1/calculs/capacite-remboursement (barèmes au 01/06/2025 : RSA 
     // QS on 13 200/yr: 4480/20 + 4250/10 + 4270/5 + 200/4 = 224 + 425 + 854 + 50 = 1 553 → 129,4166… per month.
     // Bundled RSA 2026 (651,69 €): floor 1100 − 651,69 = 448,31 and left after expenses 448,31 → 129,42.
     const corps = { ressources: 1100, charges: 0 };
-    expect(await capacite({ ...corps, date: "2040-06-01" })).toEqual({ resultat: 129.42 });
+    expect(await capacite({ ...corps, date: "2027-06-01" })).toEqual({ resultat: 129.42 });
     const publication = await poster(
       "/v1/baremes/rsa_montant_forfaitaire/versions",
       {
         publiePar: "Test capacité",
+        confirmer_variation: true, // 1 000 € against 651,69 €: +53 %
         version: {
-          dateEffet: "2040-04-01",
+          dateEffet: "2027-04-01",
           valeurs: {
             montant: 1000,
             majorations: { deuxiemePersonne: 0.5, troisiemePersonne: 0.3, quatriemePersonneCouple: 0.3, quatriemePersonneIsole: 0.4, personneSupplementaire: 0.4 },
@@ -121,12 +129,12 @@ describe("POST /v1/calculs/capacite-remboursement (barèmes au 01/06/2025 : RSA 
           statut: "officiel",
         },
       },
-      { authorization: "Bearer jeton-de-test-0123456789abcdef" },
+      { authorization: "Bearer jeton-de-test-0123456789abcdef-0123456789" },
     );
     expect(publication.status).toBe(201);
     // With a published RSA of 1 000 €: floor 1100 − 1000 = 100 and left after expenses 1100 − 1000 = 100 → 100.
-    expect(await capacite({ ...corps, date: "2040-06-01" })).toEqual({ resultat: 100 });
-    expect(await capacite({ ...corps, date: "2040-03-31" })).toEqual({ resultat: 129.42 });
+    expect(await capacite({ ...corps, date: "2027-06-01" })).toEqual({ resultat: 100 });
+    expect(await capacite({ ...corps, date: "2027-03-31" })).toEqual({ resultat: 129.42 });
   });
 });
 
@@ -184,5 +192,35 @@ describe("corps sans Content-Length", () => {
     const r = await appeler("/v1/calculs/reste-a-vivre", { method: "POST", body: flux, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
     await probleme(r, 413, "CORPS_TROP_VOLUMINEUX");
     expect(envoyes).toBeLessThan(64);
+  });
+});
+
+describe("les routes de calcul sont générées du registre des fonctions", () => {
+  it("chaque fonction du registre a sa route : /v1/calculs/unites-consommation… ; les quatre routes publiées gardent leur nom", async () => {
+    for (const s of ["reste-a-vivre", "taux-effort", "plan-apurement", "capacite-remboursement"]) expect(FONCTIONS.map((f) => slugCalcul(f.nom))).toContain(s);
+    // RSA couple + 2 enfants au 01/06/2025 : 646,52 × (1 + 0,5 + 0,3 + 0,3) = 646,52 × 2,1 = 1 357,692 → 1 357,69 (décret 2025-293).
+    const r = await poster("/v1/calculs/rsa-forfaitaire", { couple: true, enfants: 2, date: "2025-06-01" });
+    expect(await r.json()).toEqual({ resultat: 1357.69 });
+  });
+
+  it("une fonction ajoutée au registre (fixture) apparaît dans l'API et son OpenAPI sans autre fichier touché", async () => {
+    const schema = z.strictObject({ montant: z.number().min(0) });
+    const fixture: DefinitionFonction = {
+      nom: "DOUBLE_MONTANT",
+      description: "Double un montant (fonction de test).",
+      arguments: [{ nom: "montant", description: "Un montant en euros.", type: "montant", optionnel: false }],
+      schema,
+      calculer: (args) => valider(schema, args).montant * 2,
+    };
+    const app = createApp([...FONCTIONS, fixture]);
+    const r = await app.fetch(new Request(`${BASE}/v1/calculs/double-montant`, { method: "POST", body: JSON.stringify({ montant: [[10, 2.5]] }) }), env);
+    expect(await r.json()).toEqual({ resultat: 25 }); // (10 + 2,5) × 2
+    const manquant = await app.fetch(new Request(`${BASE}/v1/calculs/double-montant`, { method: "POST", body: "{}" }), env);
+    await probleme(manquant, 400, "ARGUMENT_MANQUANT");
+    const doc = (await (await app.fetch(new Request(`${BASE}/v1/openapi.json`), env)).json()) as { paths: Record<string, { post?: { summary: string } }>; components: { schemas: Record<string, { required: string[] }> } };
+    expect(doc.paths["/v1/calculs/double-montant"]?.post?.summary).toBe("Double un montant (fonction de test).");
+    expect(doc.components.schemas.Arguments_DOUBLE_MONTANT?.required).toEqual(["montant"]);
+    // The application of the Worker itself does not have it.
+    await probleme(await poster("/v1/calculs/double-montant", { montant: 1 }), 404, "RESSOURCE_INTROUVABLE");
   });
 });

@@ -1,13 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { appeler } from "./outils.ts";
-import { CALCULS } from "../src/routes/calculs.ts";
+import { slugCalcul } from "../src/routes/calculs.ts";
 import { FONCTIONS } from "../../shared/fonctions/registre.ts";
+
+const CALCULS: Record<string, string> = Object.fromEntries(FONCTIONS.map((f) => [slugCalcul(f.nom), f.nom]));
 import { IDS_BAREMES } from "../../shared/baremes/index.ts";
 import { TYPES_CHARGE, TYPES_RESSOURCE } from "../../shared/evaluation.ts";
 
 /** Every status the API may answer; anything else (a 5xx above all) is a defect. */
-const STATUTS_ADMIS = new Set([200, 204, 304, 400, 401, 403, 404, 405, 409, 413, 415, 422]);
+const STATUTS_ADMIS = new Set([200, 201, 204, 304, 400, 401, 403, 404, 405, 409, 413, 415, 422]);
 
 let requetes = 0;
 
@@ -43,8 +45,8 @@ const valeur: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   valeur: fc.oneof({ weight: 6, arbitrary: tie("scalaire") }, { weight: 3, arbitrary: tie("plage") }, { weight: 1, arbitrary: tie("objet") }),
 })).valeur;
 
-const slugs = Object.keys(CALCULS) as (keyof typeof CALCULS)[];
-const argumentsDe = (slug: keyof typeof CALCULS) => FONCTIONS.find((f) => f.nom === CALCULS[slug])?.arguments.map((a) => a.nom) ?? [];
+const slugs = Object.keys(CALCULS);
+const argumentsDe = (slug: string) => FONCTIONS.find((f) => f.nom === CALCULS[slug])?.arguments.map((a) => a.nom) ?? [];
 
 /** A body with the function's own argument names (so validation runs deep), plus stray keys. */
 const corpsStructure = fc.constantFrom(...slugs).chain((slug) =>
@@ -111,35 +113,61 @@ describe("fuzz : aucune entrée ne provoque de 5xx", () => {
     );
   });
 
-  it("500 consultations de barème : identifiants et dates aléatoires", async () => {
+  it("500 consultations de barème : identifiants, dates et connu_le aléatoires", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(fc.constantFrom(...IDS_BAREMES, "RSA_MONTANT_FORFAITAIRE", " smic", "inconnu"), fc.webSegment()),
         fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.string({ maxLength: 12 }), fc.constantFrom("2025-02-29", "2024-02-29", "0000-01-01", "9999-12-31", "")),
         fc.boolean(),
-        async (id, date, versions) => {
-          await verifier(`/v1/baremes/${encodeURIComponent(id)}${versions ? "/versions" : ""}?date=${encodeURIComponent(date)}`);
+        fc.oneof(
+          fc.constant(undefined),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+          fc.string({ maxLength: 30 }),
+          fc.constantFrom("2026-11-26", "2025-06-15", "2026-12-01T10:00:00+01:00", "2026-13-01", "1e9", "0000-00-00T00:00:00Z"),
+        ),
+        async (id, date, versions, connuLe) => {
+          const t = connuLe === undefined ? "" : `&connu_le=${encodeURIComponent(connuLe)}`;
+          await verifier(`/v1/baremes/${encodeURIComponent(id)}${versions ? "/versions" : ""}?date=${encodeURIComponent(date)}${t}`);
         },
       ),
       { numRuns: 500 },
     );
   });
 
-  it("500 publications au jeton valide, corps aléatoires ou presque valides", async () => {
+  it("800 publications au jeton valide : corps aléatoires, presque valides (corrections, retraits, confirmations), SMIC plausibles", async () => {
     const presqueValide = fc.record({
       publiePar: fc.oneof(fc.string({ maxLength: 10 }), fc.constant(null), fc.integer()),
+      remplace: fc.oneof(fc.constantFrom("2025-04-01", "2026-01-01", "2024-11-01", "2040-01-01", "2025-02-30"), valeur),
+      motif: fc.oneof(fc.string({ maxLength: 20 }), valeur),
+      retire: fc.oneof(fc.boolean(), valeur),
+      confirmer_variation: fc.oneof(fc.boolean(), valeur),
       version: fc.record({
-        dateEffet: fc.oneof(fc.constantFrom("2040-01-01", "2025-04-01", "2040-02-30"), fc.string({ maxLength: 10 })),
+        dateEffet: fc.oneof(fc.constantFrom("2040-01-01", "2025-04-01", "2040-02-30", "2027-01-01", "1900-01-01", "2025-06-01"), fc.string({ maxLength: 10 })),
         valeurs: fc.oneof(fc.dictionary(fc.constantFrom("montant", "majorations", "forfaitLogement", "x"), valeur, { maxKeys: 3 }), valeur),
-        source: fc.oneof(fc.record({ texte: fc.string({ maxLength: 5 }), reference: fc.string({ maxLength: 5 }) }), valeur),
+        source: fc.oneof(
+          fc.record({ texte: fc.string({ maxLength: 5 }), reference: fc.string({ maxLength: 5 }), url: fc.oneof(fc.webUrl(), fc.constantFrom("javascript:alert(1)", "http://a.fr", "https://www.legifrance.gouv.fr/x"), fc.string({ maxLength: 10 })) }, { requiredKeys: ["texte", "reference"] }),
+          valeur,
+        ),
         statut: fc.oneof(fc.constantFrom("officiel", "calcule", "estimation"), fc.string({ maxLength: 5 })),
       }, { requiredKeys: [] }),
     }, { requiredKeys: [] });
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...IDS_BAREMES, "inconnu"), fc.oneof(presqueValide, fc.json({ maxDepth: 3 }).map((j) => JSON.parse(j) as unknown)), async (id, corps) => {
-        await verifier(`/v1/baremes/${id}/versions`, { method: "POST", body: JSON.stringify(corps), headers: { authorization: "Bearer jeton-de-test-0123456789abcdef", "content-type": "application/json" } });
+    // Valid publications of the SMIC with random values: the plausibility check runs on real numbers.
+    const smicPlausible = fc.record({
+      publiePar: fc.constant("Fuzz"),
+      version: fc.record({
+        dateEffet: fc.date({ min: new Date("1985-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+        valeurs: fc.record({ horaireBrut: fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(11.88, 12.02, 1e308, 0)), mensuelBrut: fc.constantFrom(1801.8, 1823.03, 0.01), mensuelNet: fc.constant(null) }),
+        source: fc.constant({ texte: "Essai", reference: "C. trav." }),
+        statut: fc.constant("officiel"),
       }),
-      { numRuns: 500 },
+      confirmer_variation: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...IDS_BAREMES, "inconnu"), fc.oneof(presqueValide, smicPlausible, fc.json({ maxDepth: 3 }).map((j) => JSON.parse(j) as unknown)), async (id, corps) => {
+        await verifier(`/v1/baremes/${(corps as { publiePar?: unknown } | null)?.publiePar === "Fuzz" ? "smic" : id}/versions`, { method: "POST", body: JSON.stringify(corps), headers: { authorization: "Bearer jeton-de-test-0123456789abcdef-0123456789", "content-type": "application/json" } });
+      }),
+      { numRuns: 800 },
     );
   });
 

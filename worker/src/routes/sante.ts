@@ -1,7 +1,20 @@
-import type { Hono } from "hono";
-import type { AppEnv } from "../env.ts";
+import { z } from "zod";
+import { declarer, problemes, PUBLIC, composant, type Application } from "../openapi.ts";
 
 /** Liveness, and the baseline the API benchmark compares every route with. */
-export function routesSante(app: Hono<AppEnv>): void {
-  app.get("/v1/sante", (c) => c.json({ statut: "ok" }, 200, { "cache-control": "no-store" }));
+export function routesSante(app: Application): void {
+  const schema = composant(app, "Sante", z.object({ statut: z.literal("ok") }), "output");
+  declarer(
+    app,
+    {
+      method: "get",
+      path: "/v1/sante",
+      operationId: "sante",
+      tags: ["Service"],
+      summary: "État du service",
+      security: PUBLIC,
+      responses: { "200": { description: "En service", content: { "application/json": { schema } } }, ...problemes("METHODE_NON_AUTORISEE") },
+    },
+    (c) => c.json({ statut: "ok" }, 200, { "cache-control": "no-store" }),
+  );
 }

@@ -52,7 +52,9 @@ describe("npm run build", () => {
     expect(scripts.slice(0, 2)).toEqual(['src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"', expect.stringMatching(/^src="taskpane\.js\?v=[0-9a-f]{10}"$/)]);
     expect(html).toMatch(/href="taskpane\.css\?v=[0-9a-f]{10}"/);
     expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
-    expect(html).toContain('getAttribute("data-logsoc") !== "demarre"');
+    // No inline script (the Content-Security-Policy refuses them): the « navigateur trop ancien » notice is the style sheet's.
+    expect(html.match(/<script\b[^>]*>/g)!.every((t) => /\bsrc="/.test(t))).toBe(true);
+    expect(html).toContain('id="navigateur-ancien"');
   });
 
   it("keeps the task pane's JavaScript under 150 KB gzipped", () => {

@@ -886,3 +886,46 @@ describe("« Expliquer » on the selected cell", () => {
     await page.close();
   });
 });
+
+describe("barème browser, as known on a day (connu_le)", () => {
+  it("shows a correction published today, and what was known yesterday with a note that it changed since", async () => {
+    const APL_2027 = {
+      dateEffet: "2027-10-01",
+      valeurs: { isoleOuCoupleSansPersonneACharge: 61.21, majorationParPersonneACharge: 13.88, colocataireIsole: 30.59, dom: { base: 41.09, majorationParPersonneACharge: 10.57 } },
+      source: { texte: "Arrêté de revalorisation au 1er octobre 2027", reference: "CCH, art. R.823-16" },
+      statut: "officiel",
+    };
+    const publier = (corps: object) =>
+      fetch(`${serveur.base}/v1/baremes/apl_forfait_charges/versions`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${serveur.jeton}` }, body: JSON.stringify({ publiePar: "Test du volet", ...corps }) });
+    expect((await publier({ version: APL_2027 })).status).toBe(201);
+    const correction = await publier({ version: { ...APL_2027, valeurs: { ...APL_2027.valeurs, isoleOuCoupleSansPersonneACharge: 61.25 } }, remplace: "2027-10-01", motif: "Coquille dans le montant de base" });
+    expect(correction.status).toBe(201);
+
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "hors-office");
+    await page.setViewportSize({ width: 320, height: 900 });
+    await attendreEtat(page, "en-ligne");
+    await page.getByLabel("Barème", { exact: true }).selectOption("apl_forfait_charges");
+    await page.getByLabel("Date", { exact: true }).fill("2027-11-01");
+    // As known today: the corrected amount, and the correction said with its reason.
+    const aujourdhuiTexte = await detail(page, "version du 01/10/2027");
+    expect(aujourdhuiTexte).toContain("61,25");
+    expect(await page.locator("#correction-bareme").textContent()).toMatch(/^Correction publiée le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} UTC de la version du 01\/10\/2027 : Coquille dans le montant de base$/);
+
+    // As known yesterday: neither publication existed, the bundled 2025 version (60,59 €, arrêté du 5 septembre 2025) applied.
+    const hier = new Date(Date.parse(`${aujourdhui()}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("Connus le").fill(hier);
+    const ancien = await detail(page, `tels que connus le ${dateFr(hier)}`);
+    expect(ancien).toContain("version du 01/10/2025");
+    expect(ancien).toContain("60,59");
+    expect(await page.locator("#connaissance-bareme").textContent()).toMatch(
+      new RegExp(`^Valeurs telles que connues le ${dateFr(hier).replaceAll("/", "\\/")}\\. Aujourd'hui, la version en vigueur le 01\\/11\\/2027 est celle du 01\\/10\\/2027, publiée le \\d{2}\\/\\d{2}\\/\\d{4} \\d{2}:\\d{2} UTC \\(Coquille dans le montant de base\\)\\.$`),
+    );
+    expect(await debordements(page)).toEqual([]);
+    // Before anything was known: the catalogue's French reason.
+    await page.getByLabel("Connus le").fill("2000-01-01");
+    expect(await detail(page, "connu")).toMatch(/n'avait aucune version connue le 01\/01\/2000|aucune version connue le 01\/01\/2000/);
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+});

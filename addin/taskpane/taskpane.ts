@@ -3,7 +3,7 @@ import "../functions/entree.ts";
 import { FONCTIONS } from "#shared/fonctions/registre.ts";
 import { aujourdhui, estDateISO, type DateISO } from "#shared/date.ts";
 import { estErreurLogsoc } from "#shared/errors.ts";
-import { dateFr, statutGlobal, type BaremeEnCatalogue, type VersionEnCatalogue } from "#shared/baremes/index.ts";
+import { dateFr, instantFr, statutGlobal, type BaremeEnCatalogue, type VersionEnCatalogue } from "#shared/baremes/index.ts";
 import { stockageParDefaut } from "../commun/stockage.ts";
 import { avisHote, detecterHote, type Hote, type OfficeMinimal } from "./hote.ts";
 import { chargerBaremes, dateDesBaremes, etatHorsLigne, type EtatBaremes } from "./sourceBaremes.ts";
@@ -23,6 +23,8 @@ interface Etat {
   verification: "en-cours" | "terminee";
   choix: string;
   date: string;
+  /** Knowledge date (DESIGN §8): "" = as known today; a past day shows what LogSoc knew then. */
+  connuLe: string;
 }
 
 const stockage = stockageParDefaut();
@@ -108,15 +110,57 @@ function vueFonctions(): HTMLElement {
   );
 }
 
-function baremeEtVersion(e: Etat): { b: BaremeEnCatalogue; v: VersionEnCatalogue; date: DateISO } | { erreur: string } {
+interface BaremeAffiche {
+  b: BaremeEnCatalogue;
+  v: VersionEnCatalogue;
+  date: DateISO;
+  /** The version known today for the same date, when `connu_le` gives another one (corrected or withdrawn since). */
+  aujourdhui: VersionEnCatalogue | null | undefined;
+}
+
+function baremeEtVersion(e: Etat): BaremeAffiche | { erreur: string } {
   if (!estDateISO(e.date)) return { erreur: "Choisissez une date valide." };
+  if (e.connuLe !== "" && !estDateISO(e.connuLe)) return { erreur: "Choisissez une date de connaissance valide, ou laissez « Connus le » vide." };
   try {
     const b = e.baremes.catalogue.bareme(e.choix);
-    return { b, v: e.baremes.catalogue.enVigueur(b.id, e.date), date: e.date };
+    if (e.connuLe === "") return { b, v: e.baremes.catalogue.enVigueur(b.id, e.date), date: e.date, aujourdhui: undefined };
+    const v = e.baremes.catalogue.enVigueur(b.id, e.date, e.connuLe);
+    let actuelle: VersionEnCatalogue | null;
+    try {
+      actuelle = e.baremes.catalogue.enVigueur(b.id, e.date);
+    } catch (err) {
+      if (!estErreurLogsoc(err)) throw err;
+      actuelle = null;
+    }
+    const meme = actuelle !== null && actuelle.dateEffet === v.dateEffet && actuelle.publieLe === v.publieLe;
+    return { b, v, date: e.date, aujourdhui: meme ? undefined : actuelle };
   } catch (err) {
     if (estErreurLogsoc(err)) return { erreur: err.message };
     throw err;
   }
+}
+
+/** What a reader of a past answer must know: this version corrects another, or today's answer differs. */
+function vueConnaissance(e: Etat, r: BaremeAffiche): (HTMLElement | null)[] {
+  const v = r.v;
+  return [
+    v.remplace !== undefined
+      ? el("p", { class: "discret", id: "correction-bareme" }, `Correction publiée${v.publieLe ? ` le ${instantFr(v.publieLe)}` : ""} de la version du ${dateFr(v.remplace.dateEffet)} : ${v.motif ?? ""}`)
+      : null,
+    r.aujourdhui !== undefined
+      ? el(
+          "div",
+          { class: "avis avis-attention", role: "note", id: "connaissance-bareme" },
+          el(
+            "p",
+            {},
+            r.aujourdhui === null
+              ? `Valeurs telles que connues le ${dateFr(e.connuLe)}. Depuis, cette version a été retirée : aujourd'hui, aucune version n'est en vigueur le ${dateFr(r.date)}.`
+              : `Valeurs telles que connues le ${dateFr(e.connuLe)}. Aujourd'hui, la version en vigueur le ${dateFr(r.date)} est celle du ${dateFr(r.aujourdhui.dateEffet)}${r.aujourdhui.publieLe && r.aujourdhui.origine === "publiee" ? `, publiée le ${instantFr(r.aujourdhui.publieLe)}` : ""}${r.aujourdhui.motif ? ` (${r.aujourdhui.motif})` : ""}.`,
+          ),
+        )
+      : null,
+  ];
 }
 
 /** Only web addresses become links: a published version's URL is data, never script. */
@@ -137,6 +181,7 @@ function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer,
     return;
   }
   const { b, v, date } = r;
+  const tels = e.connuLe === "" ? "" : `, tels que connus le ${dateFr(e.connuLe)}`;
   const lignes = lignesBareme(v);
   const statut = statutGlobal(v);
   const source = v.source;
@@ -149,10 +194,11 @@ function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer,
     el(
       "p",
       {},
-      `En vigueur le ${dateFr(date)} : version du ${dateFr(v.dateEffet)} `,
+      `En vigueur le ${dateFr(date)}${tels} : version du ${dateFr(v.dateEffet)} `,
       el("span", { class: `statut statut-${statut}` }, libelleStatut(statut)),
       v.origine === "publiee" ? el("span", { class: "discret" }, " · publiée après cette version du complément") : null,
     ),
+    ...vueConnaissance(e, r),
     el("p", { class: "discret" }, `Unité : ${b.unite}`),
     el(
       "table",
@@ -243,11 +289,13 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
     verification: "en-cours",
     choix: catalogueInitial.catalogue.liste()[0]?.id ?? "",
     date: jour,
+    connuLe: "",
   };
 
   const zoneEtat = el("section", { id: "etat-baremes", "aria-label": "État des barèmes", role: "status" });
   const choix = el("select", { id: "choix-bareme" }, ...etat.baremes.catalogue.liste().map((b) => el("option", { value: b.id }, b.libelle)));
   const date = el("input", { id: "date-bareme", type: "date", value: jour, min: "1900-03-01", max: "2199-12-31" });
+  const connuLe = el("input", { id: "connu-bareme", type: "date", value: "", min: "1990-01-01", max: "2199-12-31", "aria-describedby": "aide-connu-bareme" });
   const detail = el("div", { id: "detail-bareme", "aria-live": "polite" });
   const message = el("p", { id: "message-insertion", role: "status" });
 
@@ -257,6 +305,12 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
   };
   choix.addEventListener("change", () => {
     etat.choix = choix.value;
+    message.className = "";
+    remplacer(message);
+    redessiner();
+  });
+  connuLe.addEventListener("change", () => {
+    etat.connuLe = connuLe.value;
     message.className = "";
     remplacer(message);
     redessiner();
@@ -284,6 +338,12 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
         { class: "champs" },
         el("div", { class: "champ" }, el("label", { for: "choix-bareme" }, "Barème"), choix),
         el("div", { class: "champ" }, el("label", { for: "date-bareme" }, "Date"), date),
+        el("div", { class: "champ" }, el("label", { for: "connu-bareme" }, "Connus le"), connuLe),
+      ),
+      el(
+        "p",
+        { id: "aide-connu-bareme", class: "discret" },
+        "« Connus le » : vide, les barèmes tels que LogSoc les connaît aujourd'hui ; une date passée, tels qu'ils étaient connus ce jour-là (les corrections et retraits publiés depuis n'y sont pas), pour revoir un dossier avec les valeurs de l'époque.",
       ),
       detail,
       message,
@@ -318,9 +378,7 @@ export function navigateurCompatible(g: typeof globalThis = globalThis): boolean
 
 function lancer(): void {
   const racine = document.getElementById("app");
-  // The page's fallback notice shows unless the pane marks the page as started.
-  if (racine === null || !navigateurCompatible()) return;
-  document.documentElement.setAttribute("data-logsoc", "demarre");
+  if (racine === null || document.documentElement.getAttribute("data-logsoc") !== "demarre") return;
   demarrer(racine, (globalThis as unknown as { Office?: OfficeMinimal }).Office).catch((e: unknown) => {
     remplacer(
       racine,
@@ -331,6 +389,8 @@ function lancer(): void {
 
 // The bundle runs from the page's head (the custom functions register first): the pane waits for the body.
 if (typeof document !== "undefined") {
+  // Marked at once, from the head: the style sheet then never shows the « navigateur trop ancien » notice.
+  if (navigateurCompatible()) document.documentElement.setAttribute("data-logsoc", "demarre");
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", lancer);
   else lancer();
 }

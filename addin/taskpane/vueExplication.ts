@@ -44,6 +44,14 @@ function libelleBaremeDeCatalogue(catalogue: CatalogueBaremes, id: string): stri
 }
 
 function vueEtapes(x: ExplicationAffichee, catalogue: CatalogueBaremes): (HTMLElement | null)[] {
+  // A barème version's source is written once, at its first value: the next ones say « même source ».
+  const sourcesDites = new Set<string>();
+  const source = (b: NonNullable<EtapeAffichee["bareme"]>): string => {
+    const cle = `${b.id}@${b.version}`;
+    if (sourcesDites.has(cle)) return " — même source";
+    sourcesDites.add(cle);
+    return ` — ${b.source}`;
+  };
   const estimations = x.etapes.filter((e) => e.bareme !== undefined && statutAVerifier(e.bareme.statut));
   return [
     el(
@@ -69,14 +77,14 @@ function vueEtapes(x: ExplicationAffichee, catalogue: CatalogueBaremes): (HTMLEl
           {},
           el("span", { class: "etape-libelle" }, e.libelle),
           // A barème value's « formula » only names where it was read: the barème line below says it in words.
-          el("span", { class: "etape-calcul" }, e.bareme ? null : el("code", {}, e.formule), e.bareme ? null : " = ", el("strong", {}, valeurLisible(e.valeur, e.unite))),
+          el("span", { class: "etape-calcul" }, e.bareme ? null : el("span", { class: "formule" }, e.formule), e.bareme ? null : " = ", el("strong", {}, valeurLisible(e.valeur, e.unite))),
           e.bareme
             ? el(
                 "span",
                 { class: "etape-bareme discret" },
                 `${libelleBaremeDeCatalogue(catalogue, e.bareme.id)} : ${libelleCle(e.bareme.id, e.bareme.cle)} (${e.bareme.cle}), version du ${dateFr(e.bareme.version)} `,
                 el("span", { class: `statut statut-${e.bareme.statut}` }, libelleStatut(e.bareme.statut)),
-                ` — ${e.bareme.source}`,
+                source(e.bareme),
               )
             : null,
           e.reference ? el("span", { class: "etape-reference discret" }, e.reference) : null,

@@ -858,6 +858,39 @@ describe("« Expliquer » on the selected cell", () => {
     await page.close();
   });
 
+  it("explains a candidate's taux d'effort on the CALEOL fiche", async () => {
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+    await page.setViewportSize({ width: 320, height: 900 });
+    await attendreEtat(page, "en-ligne");
+    await page.getByLabel("Modèle", { exact: true }).selectOption("cal");
+    await page.getByLabel("Date des barèmes").fill(DATE);
+    await page.getByRole("button", { name: "Insérer le modèle" }).click();
+    expect((await resultatDe(page, "resultat-modele")).classe).toContain("avis-succes");
+    const spec = construireModele("cal", { date: DATE, candidats: 3, zone: "AUTRES" });
+    const ou = (id: string) => {
+      const f = spec.feuilles.find((x) => x.cellules.some((c) => c.id === id))!;
+      return { feuille: f.nom, ref: f.cellules.find((c) => c.id === id)!.ref };
+    };
+    const saisie = async (id: string, v: unknown) => classeur(page, "saisir", ou(id).feuille, ou(id).ref, v);
+    await saisie("logement.loyer", 450);
+    await saisie("logement.charges", 80);
+    await saisie("logement.eauChauffageIndividuels", "Non");
+    await saisie("candidatA.personnes14Plus", 1);
+    await saisie("candidatA.ressources", 1600);
+    await saisie("candidatA.aideLogement", 130);
+    // Dépense de logement 450 + 80 = 530 € ; aide déduite : 400 € ; 400 / 1 600 = 0,25 (25 %).
+    const taux = ou("candidatA.tauxEffort");
+    await classeur(page, "calculer", taux.feuille, taux.ref, 0.25);
+    const x = await expliquerSelection(page, taux.feuille, taux.ref);
+    expect(x.texte).toContain("La cellule est conforme au calcul de LogSoc");
+    expect(x.etapes.at(-1)).toContain("25,00 %");
+    expect(x.etapes.some((e) => e.includes("400,00"))).toBe(true);
+    expect(await debordements(page)).toEqual([]);
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+
   it("explains the last instalment of a plan d'apurement inserted by the pane", async () => {
     const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
     await page.setViewportSize({ width: 350, height: 900 });

@@ -35,7 +35,7 @@ describe("evaluerBudget : une famille, calculée à la main", () => {
     expect(r.ressources).toEqual({ total: 2349.02, parType: { salaire: 1920.5, prestations_familiales: 148.52, aide_logement: 280 }, aideLogement: 280 });
     expect(r.charges.total).toBe(1609);
     expect(r.charges.logement).toBe(770); // loyer 650 + charges locatives 120
-    expect(r.foyer).toEqual({ personnes14Plus: 2, enfantsMoins14: 2, couple: true, personnes: 4, unitesConsommation: 2.1 });
+    expect(r.foyer).toEqual({ personnes14Plus: 2, enfantsMoins14: 2, couple: true, personnes: 4, unitesConsommation: 2.1, isolementMajore: false });
   });
 
   it("reste à vivre : 740,02 € ; /4/30 = 6,1668… ; /2,1 = 352,3904… ; /2,1/30 = 11,7463…", () => {
@@ -121,5 +121,54 @@ describe("evaluerBudget : cas limites", () => {
     expect(() => validerEvaluation({ foyer: { personnes14Plus: 1 }, ressources: [{ type: "loto", montant: 5 }], charges: [] })).toThrow(
       expect.objectContaining({ chemin: ["ressources", 0, "type"] }),
     );
+  });
+});
+
+describe("evaluerBudget : parent isolé en RSA majoré, aide au logement inférieure au forfait (issue 13)", () => {
+  const JUIN_2026 = "2026-06-01" as DateISO;
+  const r = evaluerBudget(
+    validerEvaluation({
+      foyer: { personnes14Plus: 1, enfantsMoins14: 1, isolementMajore: true },
+      ressources: [
+        { type: "salaire", montant: 1100 },
+        { type: "aide_logement", montant: 100 },
+      ],
+      charges: [
+        { type: "loyer", montant: 500 },
+        { type: "alimentation", montant: 200 },
+      ],
+    }),
+    JUIN_2026,
+  );
+
+  it("capacité : plancher du RSA majoré 651,69 × 1,71216 = 1 115,7975… → 1 115,80 ; 1 200 − 1 115,80 = 84,20 < QS 126,83", () => {
+    // QS (1 personne à charge, seuils 2026 + 1 740) sur 14 400 €/an : 311 + 425 + 786 = 1 522 → /12 = 126,8333…
+    expect(r.capaciteRemboursement).toMatchObject({ valeur: 84.2, quotiteSaisissable: 126.83, rsaForfaitaireFoyer: 1115.8, personnesACharge: 1 });
+    expect(r.foyer.isolementMajore).toBe(true);
+    expect(r.baremes.map((b) => [b.id, b.dateEffet])).toEqual([
+      ["rsa_montant_forfaitaire", "2026-04-01"],
+      ["rsa_majoration_isolement", "2009-06-01"],
+      ["saisie_remuneration", "2026-01-01"],
+    ]);
+  });
+
+  it("RSA du foyer : forfait logement 2 personnes 651,69 × 1,5 × 16 % = 156,4056 → 156,41, déduit dans la limite de l'aide de 100 € : 1 115,80 − 100 = 1 015,80", () => {
+    expect(r.rsa).toEqual({ montantForfaitaire: 1115.8, forfaitLogement: 156.41, forfaitLogementDeduit: 100, montantApresForfaitLogement: 1015.8, isolementMajore: true });
+  });
+
+  it("un couple en isolement majoré, des ressources de conjoint sans couple : refusés, chemin du champ donné", () => {
+    const base = { ressources: [], charges: [] };
+    expect(() => validerEvaluation({ ...base, foyer: { personnes14Plus: 2, couple: true, isolementMajore: true } })).toThrow(/personne isolée/);
+    expect(() => validerEvaluation({ ...base, foyer: { personnes14Plus: 1, ressourcesConjoint: 800 } })).toThrow(/que pour un couple/);
+    expect(() => validerEvaluation({ ...base, foyer: { personnes14Plus: 1, enfantsMoins14: 1, personnes25Plus: 2 } })).toThrow(/25 ans ou plus/);
+  });
+
+  it("conjoint dont les ressources propres atteignent le RSA d'une personne : pas à charge pour la quotité (famille de référence en 2025 : 2 au lieu de 3)", () => {
+    const e = validerEvaluation({ ...FAMILLE, foyer: { personnes14Plus: 2, enfantsMoins14: 2, couple: true, ressourcesConjoint: 700 } });
+    expect(evaluerBudget(e, JUIN_2025).capaciteRemboursement.personnesACharge).toBe(2);
+  });
+
+  it("le résultat reste conforme au schéma publié par l'API", () => {
+    expect(ResultatEvaluationSchema.safeParse(r).success).toBe(true);
   });
 });

@@ -7,12 +7,12 @@ import { nombrePersonnes, unitesConsommation, type Foyer } from "./foyer.ts";
 import { LIBELLES_METHODE_RAV, METHODES_RAV, resteAVivre, type MethodeRav } from "./resteAVivre.ts";
 import { tauxEffort } from "./tauxEffort.ts";
 import { planApurement, type ModePlan } from "./planApurement.ts";
-import { capaciteRemboursement, personnesAChargeCapacite } from "./capaciteRemboursement.ts";
+import { capaciteRemboursement, personnesAChargeCapaciteAu } from "./capaciteRemboursement.ts";
 import { quotiteSaisissable } from "./quotiteSaisissable.ts";
-import { rsaForfaitaire, type CompositionRsa } from "./rsa.ts";
+import { forfaitLogementRsaDepuis, rsaForfaitaire, type CompositionRsa } from "./rsa.ts";
 import { CATALOGUE, type CatalogueBaremes } from "./baremes/catalogue.ts";
 import { schemaSource, schemaStatut } from "./baremes/schema.ts";
-import { dateIso, enfantsMoins14, erreurDepuisZod, montant, personnes14Plus } from "./schemas.ts";
+import { dateIso, enfantsMoins14, entier, erreurDepuisZod, montant, personnes14Plus } from "./schemas.ts";
 
 /**
  * Évaluation économique de la famille (referential activities 4, 12 and 20): a whole monthly budget,
@@ -116,8 +116,14 @@ export const EvaluationSchema = z
         enfantsMoins14: enfantsMoins14.default(0),
         /** A couple (the applicant and a conjoint): the RSA of the foyer and the dependants of the saisie depend on it. */
         couple: z.boolean({ error: "« couple » doit valoir true ou false." }).default(false),
+        /** Parent isolé or isolated pregnant woman during the majoration period (CASF L.262-9): the RSA floor is the majorated amount. */
+        isolementMajore: z.boolean({ error: "« isolementMajore » doit valoir true ou false." }).default(false),
+        /** Among the persons other than the applicant and the conjoint, those aged 25 or more (CASF R.262-1: +30 %, never +40 %). */
+        personnes25Plus: entier("Le nombre de personnes à charge de 25 ans ou plus", 0, 30).optional(),
+        /** The conjoint's own monthly resources: the conjoint is a dependant for the saisie only below the RSA for one person (C. trav. R.3252-3). */
+        ressourcesConjoint: montant("Les ressources du conjoint").optional(),
       },
-      { error: "Le foyer est un objet { personnes14Plus, enfantsMoins14?, couple? }." },
+      { error: "Le foyer est un objet { personnes14Plus, enfantsMoins14?, couple?, isolementMajore?, personnes25Plus?, ressourcesConjoint? }." },
     ),
     ressources: lignes(LigneRessource, "Les ressources"),
     charges: lignes(LigneCharge, "Les charges"),
@@ -126,6 +132,16 @@ export const EvaluationSchema = z
   .superRefine((e, ctx) => {
     if (e.foyer.couple && e.foyer.personnes14Plus < 2) {
       ctx.addIssue({ code: "custom", path: ["foyer", "couple"], message: "Un couple compte au moins deux personnes de 14 ans ou plus.", params: { code: "HORS_LIMITES" } });
+    }
+    if (e.foyer.couple && e.foyer.isolementMajore) {
+      ctx.addIssue({ code: "custom", path: ["foyer", "isolementMajore"], message: "Le RSA majoré pour isolement (CASF L.262-9) concerne une personne isolée, pas un couple.", params: { code: "ENTREE_INVALIDE" } });
+    }
+    const autres = e.foyer.personnes14Plus + e.foyer.enfantsMoins14 - (e.foyer.couple ? 2 : 1);
+    if ((e.foyer.personnes25Plus ?? 0) > Math.max(0, autres)) {
+      ctx.addIssue({ code: "custom", path: ["foyer", "personnes25Plus"], message: `Les personnes à charge de 25 ans ou plus ne peuvent pas dépasser les ${Math.max(0, autres)} personne(s) du foyer autres que le demandeur et son conjoint.`, params: { code: "HORS_LIMITES" } });
+    }
+    if (!e.foyer.couple && e.foyer.ressourcesConjoint !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["foyer", "ressourcesConjoint"], message: "Les ressources du conjoint ne s'indiquent que pour un couple.", params: { code: "ENTREE_INVALIDE" } });
     }
   });
 
@@ -151,7 +167,14 @@ const euros = z.number();
 /** The answer, as a schema so that the API documents exactly what it returns. Amounts in euros, rounded to the cent. */
 export const ResultatEvaluationSchema = z.object({
   date: z.string().describe("Date à laquelle les barèmes ont été lus (AAAA-MM-JJ)."),
-  foyer: z.object({ personnes14Plus: z.number(), enfantsMoins14: z.number(), couple: z.boolean(), personnes: z.number(), unitesConsommation: z.number() }),
+  foyer: z.object({
+    personnes14Plus: z.number(),
+    enfantsMoins14: z.number(),
+    couple: z.boolean(),
+    personnes: z.number(),
+    unitesConsommation: z.number(),
+    isolementMajore: z.boolean().describe("RSA majoré pour isolement (CASF L.262-9) : parent isolé ou femme enceinte isolée pendant la période de majoration."),
+  }),
   ressources: z.object({ total: euros, parType: z.partialRecord(z.enum(TYPES_RESSOURCE), euros), aideLogement: euros }),
   charges: z.object({ total: euros, parType: z.partialRecord(z.enum(TYPES_CHARGE), euros), logement: euros.describe("Loyer, charges récupérables et forfait eau/chauffage individuels.") }),
   resteAVivre: z.array(z.object({ methode: z.enum(METHODES_RAV), libelle: z.string(), valeur: euros })),
@@ -167,10 +190,20 @@ export const ResultatEvaluationSchema = z.object({
     methode: z.string(),
     valeur: euros.nullable(),
     quotiteSaisissable: euros.nullable(),
-    rsaForfaitaireFoyer: euros.nullable(),
+    rsaForfaitaireFoyer: euros.nullable().describe("Minimum laissé au foyer : montant forfaitaire du RSA du foyer, majoré pour isolement le cas échéant, sans forfait logement (C. consommation L.731-2)."),
     personnesACharge: z.number(),
     erreur: ErreurIndicateurSchema.optional(),
   }),
+  rsa: z
+    .object({
+      montantForfaitaire: euros.nullable().describe("Montant forfaitaire du RSA du foyer (majoré pour isolement le cas échéant)."),
+      forfaitLogement: euros.nullable().describe("Forfait logement du foyer (CASF R.262-9)."),
+      forfaitLogementDeduit: euros.nullable().describe("Forfait logement déduit : dans la limite de l'aide au logement perçue (ressources de type aide_logement), CASF R.262-10."),
+      montantApresForfaitLogement: euros.nullable(),
+      isolementMajore: z.boolean(),
+      erreur: ErreurIndicateurSchema.optional(),
+    })
+    .describe("RSA forfaitaire du foyer, le forfait logement plafonné à l'aide au logement perçue."),
   dettes: z.object({
     total: euros,
     mensualites: euros,
@@ -193,7 +226,7 @@ export type ResultatEvaluation = z.output<typeof ResultatEvaluationSchema>;
 export const METHODE_TAUX_EFFORT =
   "Arrêté du 10 mars 2011 (CCH R.441-3-1) : (loyer + charges récupérables + forfait eau/chauffage individuels − aide au logement) / ressources mensuelles ; l'aide au logement, déjà déduite de la dépense, n'est pas comptée dans les ressources.";
 export const METHODE_CAPACITE =
-  "Méthode Banque de France (C. consommation L.731-1, L.731-2, R.731-1) : minimum de la quotité saisissable des ressources et des ressources diminuées du plus élevé du RSA du foyer et des charges, jamais négatif ; le conjoint et les enfants comptent comme personnes à charge.";
+  "Méthode Banque de France (C. consommation L.731-1, L.731-2, R.731-1) : minimum de la quotité saisissable des ressources et des ressources diminuées du plus élevé du RSA du foyer (majoré pour isolement le cas échéant) et des charges, jamais négatif ; les enfants et personnes à charge comptent comme personnes à charge, le conjoint aussi sauf si ses ressources propres indiquées atteignent le RSA d'une personne seule (C. trav. R.3252-3).";
 
 function totalParType<T extends string>(ls: readonly { type: T; montant: number }[]): { total: Montant; parType: Map<T, Montant> } {
   const parType = new Map<T, Montant>();
@@ -253,13 +286,22 @@ export function evaluerBudget(e: Evaluation, date: DateISO, catalogue: Catalogue
   const te = indicateur(() => tauxEffort(depenseLogement, ZERO, aide, ressourcesRetenues).toNumber());
 
   // The RSA foyer: the applicant, the conjoint if any, and every other person counted as a child.
-  const composition: CompositionRsa = { couple: e.foyer.couple, enfants: nombrePersonnes(foyer) - (e.foyer.couple ? 2 : 1) };
+  const composition: CompositionRsa = {
+    couple: e.foyer.couple,
+    enfants: nombrePersonnes(foyer) - (e.foyer.couple ? 2 : 1),
+    ...(e.foyer.personnes25Plus !== undefined ? { personnes25Plus: e.foyer.personnes25Plus } : {}),
+  };
+  const isolementMajore = e.foyer.isolementMajore;
+  const ressourcesConjoint = e.foyer.ressourcesConjoint;
+  const entreeCapacite = { ...composition, isolementMajore, ...(ressourcesConjoint !== undefined ? { ressourcesConjoint } : {}) };
   const baremes: BaremeUtilise[] = [];
+  const idsBaremes = ["rsa_montant_forfaitaire", ...(isolementMajore ? (["rsa_majoration_isolement"] as const) : []), "saisie_remuneration"] as const;
   const cap = indicateur(() => {
-    const valeur = capaciteRemboursement({ ressources: res.total, charges: chg.total, ...composition }, date, catalogue).toNumber();
-    const qs = quotiteSaisissable(res.total, personnesAChargeCapacite(composition), date, catalogue).toNumber();
-    const rsa = rsaForfaitaire(composition, date, { catalogue }).toNumber();
-    for (const id of ["rsa_montant_forfaitaire", "saisie_remuneration"] as const) {
+    const valeur = capaciteRemboursement({ ressources: res.total, charges: chg.total, ...entreeCapacite }, date, catalogue).toNumber();
+    const personnesACharge = personnesAChargeCapaciteAu(entreeCapacite, date, catalogue);
+    const qs = quotiteSaisissable(res.total, personnesACharge, date, catalogue).toNumber();
+    const rsa = rsaForfaitaire(composition, date, { catalogue, isolementMajore }).toNumber();
+    for (const id of idsBaremes) {
       const b = catalogue.bareme(id);
       const v = catalogue.enVigueur(id, date);
       baremes.push({ id, libelle: b.libelle, dateEffet: v.dateEffet, statut: v.statut, source: v.source, origine: v.origine });
@@ -267,11 +309,18 @@ export function evaluerBudget(e: Evaluation, date: DateISO, catalogue: Catalogue
         avertissements.push(`Le barème « ${b.libelle} » en vigueur le ${date} a le statut « ${v.statut === "estimation" ? "estimation" : "non vérifié"} » : vérifiez-le avant de vous fonder sur la capacité de remboursement.`);
       }
     }
-    return { valeur, qs, rsa };
+    return { valeur, qs, rsa, personnesACharge };
+  });
+  // The RSA the foyer would be counted: the forfait logement deducted within the limit of the aid received (CASF R.262-10).
+  const rsaFoyer = indicateur(() => {
+    const montantForfaitaire = rsaForfaitaire(composition, date, { catalogue, isolementMajore });
+    const apres = rsaForfaitaire(composition, date, { catalogue, isolementMajore, forfaitLogement: aide });
+    const forfait = forfaitLogementRsaDepuis(catalogue.enVigueur("rsa_montant_forfaitaire", date).valeurs, composition);
+    return { montantForfaitaire: montantForfaitaire.toNumber(), forfaitLogement: forfait.toNumber(), forfaitLogementDeduit: montantForfaitaire.minus(apres).toNumber(), montantApresForfaitLogement: apres.toNumber() };
   });
 
   const lignesDettes = e.dettes.map((d) => {
-    const plan = indicateur(() => planApurement({ dette: d.montant, mensualite: d.mensualite ?? null }));
+    const plan = indicateur(() => planApurement({ dette: d.montant, mensualite: d.mensualite ?? null }, { date, catalogue }));
     return {
       type: d.type,
       ...(d.libelle !== undefined && d.libelle !== "" ? { libelle: d.libelle } : {}),
@@ -290,7 +339,7 @@ export function evaluerBudget(e: Evaluation, date: DateISO, catalogue: Catalogue
 
   return {
     date,
-    foyer: { ...foyer, couple: e.foyer.couple, personnes: nombrePersonnes(foyer), unitesConsommation: unitesConsommation(foyer).toNumber() },
+    foyer: { ...foyer, couple: e.foyer.couple, personnes: nombrePersonnes(foyer), unitesConsommation: unitesConsommation(foyer, date, catalogue).toNumber(), isolementMajore },
     ressources: { total: arrondiCentime(res.total).toNumber(), parType: enCentimes(res.parType), aideLogement: arrondiCentime(aide).toNumber() },
     charges: { total: arrondiCentime(chg.total).toNumber(), parType: enCentimes(chg.parType), logement: arrondiCentime(depenseLogement).toNumber() },
     resteAVivre: rav,
@@ -307,9 +356,13 @@ export function evaluerBudget(e: Evaluation, date: DateISO, catalogue: Catalogue
       valeur: "ok" in cap ? cap.ok.valeur : null,
       quotiteSaisissable: "ok" in cap ? cap.ok.qs : null,
       rsaForfaitaireFoyer: "ok" in cap ? cap.ok.rsa : null,
-      personnesACharge: personnesAChargeCapacite(composition),
+      personnesACharge: "ok" in cap ? cap.ok.personnesACharge : composition.enfants + (e.foyer.couple ? 1 : 0),
       ...("erreur" in cap ? { erreur: cap.erreur } : {}),
     },
+    rsa:
+      "ok" in rsaFoyer
+        ? { ...rsaFoyer.ok, isolementMajore }
+        : { montantForfaitaire: null, forfaitLogement: null, forfaitLogementDeduit: null, montantApresForfaitLogement: null, isolementMajore, erreur: rsaFoyer.erreur },
     dettes: {
       total: arrondiCentime(somme(e.dettes.map((d) => d.montant))).toNumber(),
       mensualites: arrondiCentime(mensualites).toNumber(),

@@ -19,3 +19,16 @@ describe("unités de consommation", () => {
     expect(nombrePersonnes({ personnes14Plus: 2, enfantsMoins14: 3 })).toBe(5);
   });
 });
+
+describe("unités de consommation lues dans le barème echelle_ocde_modifiee à la date (issue 15)", () => {
+  it("une version publiée avec d'autres poids s'applique à partir de sa date d'effet : 1 + 0,7 + 2 × 0,5 = 2,7 au lieu de 2,1", async () => {
+    const { creerCatalogue, baremeAt } = await import("#shared/baremes/catalogue.ts");
+    const v = baremeAt("echelle_ocde_modifiee", "2026-01-01");
+    const catalogue = creerCatalogue([
+      { bareme: "echelle_ocde_modifiee", version: { dateEffet: "2027-01-01", valeurs: { ...v.valeurs, autrePersonne14Plus: 0.7, enfantMoins14: 0.5 }, source: v.source, statut: v.statut } },
+    ]);
+    const couple2 = { personnes14Plus: 2, enfantsMoins14: 2 };
+    expect(unitesConsommation(couple2, "2026-12-31", catalogue).toString()).toBe("2.1");
+    expect(unitesConsommation(couple2, "2027-01-01", catalogue).toString()).toBe("2.7");
+  });
+});

@@ -46,11 +46,15 @@ describe("7 personnes et plus : catégorie 6 + personnes supplémentaires", () =
   it("PLAI Paris, catégorie 7, 2025 : 45 968 + 5 121 = 51 089", () => {
     expect(p("PLAI", 7, "PARIS", "2025-06-01")).toBe(51089);
   });
-  it("PLS Paris, catégorie 7, 2025 : (83 575 + 9 313) × 1,3 = 92 888 × 1,3 = 120 754,4 → 120 754 (la somme des valeurs PLS arrondies, 108 648 + 12 107, donnerait 120 755)", () => {
-    expect(p("PLS", 7, "PARIS", "2025-06-01")).toBe(120754);
+  // Lecture retenue (issue 13) : la table PLS publiée, montant par personne compris, chaque cellule = PLUS × 1,3 arrondi.
+  it("PLS Paris, catégorie 7, 2025 : 108 648 + 12 107 = 120 755 (table PLS : 83 575 × 1,3 = 108 647,5 → 108 648 ; 9 313 × 1,3 = 12 106,9 → 12 107) ; avant : 120 754", () => {
+    expect(p("PLS", 7, "PARIS", "2025-06-01")).toBe(120755);
   });
-  it("PLS IDF, catégorie 9, 2026 : (77 171 + 3 × 8 598) × 1,3 = 102 965 × 1,3 = 133 854,5 → 133 855", () => {
-    expect(p("PLS", 9, "IDF", "2026-06-01")).toBe(133855);
+  it("PLS IDF, catégorie 9, 2026 : 100 322 + 3 × 11 177 = 133 853 (77 171 × 1,3 = 100 322,3 → 100 322 ; 8 598 × 1,3 = 11 177,4 → 11 177) ; avant : 133 855", () => {
+    expect(p("PLS", 9, "IDF", "2026-06-01")).toBe(133853);
+  });
+  it("PLS autres régions, catégorie 8, 2025 : 77 527 + 2 × 8 648 = 94 823, la même valeur que BAREME donne cellule par cellule", () => {
+    expect(p("PLS", 8, "AUTRES", "2025-06-01")).toBe(94823);
   });
 });
 

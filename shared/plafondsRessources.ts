@@ -1,7 +1,7 @@
 import { dec, type Montant } from "./money.ts";
 import { ErreurLogsoc } from "./errors.ts";
 import { CATALOGUE, type CatalogueBaremes } from "./baremes/catalogue.ts";
-import { FINANCEMENTS, LIBELLES_ZONE, ZONES, plafondPlsDepuisPlus, type Financement, type GrillePlafonds, type ValeursPlafonds, type Zone } from "./baremes/valeurs.ts";
+import { FINANCEMENTS, LIBELLES_ZONE, ZONES, type Financement, type GrillePlafonds, type ValeursPlafonds, type Zone } from "./baremes/valeurs.ts";
 import type { VersionBareme } from "./baremes/schema.ts";
 import { baremeEtape, SANS_TRACE, type Trace } from "./explication/traceur.ts";
 
@@ -12,10 +12,11 @@ const REFERENCE_PLAFONDS = "Arrêté du 29 juillet 1987 relatif aux plafonds de 
  *
  * - catégories 1 to 6 read from the table of the financement and zone;
  * - catégorie 7 and above = catégorie 6 + (catégorie − 6) × the per-extra-person amount;
- * - PLS = the PLUS ceiling for the same catégorie × 1.3, rounded half-up to the euro (arrêté art. 1:
- *   "ces plafonds sont majorés de 30 %"). For catégories 1–6 this is the PLS table itself (the data
- *   schema enforces it); from 7 on, the majoration applies to the PLUS ceiling for that household,
- *   which can differ by one euro from adding the rounded PLS per-person amount.
+ * - PLS reads the PLS table like the others: every PLS cell, the per-extra-person amount included, is
+ *   the PLUS cell × 1.3 rounded half-up to the euro (arrêté art. 1: "ces plafonds sont majorés de 30 %";
+ *   the data schema enforces it). So catégorie 7+ in PLS = PLS cat6 + k × PLS per person, as the
+ *   published PLS tables are read, and PLAFOND_RESSOURCES agrees with BAREME cell for cell. (Raising the
+ *   PLUS ceiling of catégorie 7+ by 30 % instead would differ by 1–2 €.)
  *
  * Amounts are whole euros, no further rounding.
  */
@@ -45,7 +46,7 @@ function plafondGrille(g: GrillePlafonds, categorie: number, t: Trace, cite: (cl
   return plafond;
 }
 
-/** Traced, `version` is the version the values come from, for the steps to cite it. */
+/** Traced, `version` is the barème version the values come from, for the steps to cite it. */
 export function plafondRessourcesDepuis(
   valeurs: ValeursPlafonds,
   financement: Financement,
@@ -63,21 +64,8 @@ export function plafondRessourcesDepuis(
   if (!Number.isInteger(categorie) || categorie < 1 || categorie > CATEGORIE_MAX) {
     throw new ErreurLogsoc("HORS_LIMITES", `La catégorie de ménage doit être un entier de 1 à ${CATEGORIE_MAX} (7 et plus : catégorie 6 et personnes supplémentaires ; reçu : ${categorie}).`, ["categorie"]);
   }
-  const grilleLue = financement === "PLS" ? "PLUS" : financement;
-  const cite = (cle: string) => baremeEtape("plafonds_ressources_hlm", version!, `${grilleLue}.${zone}.${cle}`);
-  const grille = `${grilleLue} (${LIBELLES_ZONE[zone]})`;
-  if (financement === "PLS") {
-    const plus = plafondGrille(valeurs.PLUS[zone], categorie, t, cite, grille);
-    const pls = dec(plafondPlsDepuisPlus(plus.toNumber()));
-    if (t.actif) {
-      const refPlus = t.derniere();
-      const refTaux = t.constante("Majoration PLS (+ 30 %)", "1.3", "coefficient", "Arrêté du 29 juillet 1987, art. 1 : plafonds PLS = plafonds PLUS majorés de 30 %");
-      const refProduit = t.calcul("Plafond PLUS × 1,3", "plafond PLUS × 1,3", plus.times("1.3"), "€/an", { type: "produit", facteurs: [refPlus, refTaux] });
-      t.calcul(`Plafond PLS (${LIBELLES_ZONE[zone]}), catégorie ${categorie}`, "plafond PLUS × 1,3 arrondi à l'euro", pls, "€/an", { type: "arrondi", de: refProduit, decimales: 0, sens: "au_plus_proche" }, { reference: REFERENCE_PLAFONDS });
-    }
-    return pls;
-  }
-  return plafondGrille(valeurs[financement][zone], categorie, t, cite, grille);
+  const cite = (cle: string) => baremeEtape("plafonds_ressources_hlm", version!, `${financement}.${zone}.${cle}`);
+  return plafondGrille(valeurs[financement][zone], categorie, t, cite, `${financement} (${LIBELLES_ZONE[zone]})`);
 }
 
 /** Plafond de ressources in force on `date` (the plafonds change each 1 January). */

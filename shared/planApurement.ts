@@ -1,19 +1,13 @@
 import { arrondiCentime, arrondiCentimeSuperieur, dec, ZERO, type DecimalInput, type Montant } from "./money.ts";
 import { ErreurLogsoc } from "./errors.ts";
-import { ajouterMois, type DateISO } from "./date.ts";
+import { ajouterMois, aujourdhui, type DateISO } from "./date.ts";
+import { CATALOGUE, type CatalogueBaremes } from "./baremes/catalogue.ts";
+import type { ValeursDureesApurement } from "./baremes/valeurs.ts";
 import { formatEuros } from "./format.ts";
-import { SANS_TRACE, type Ref, type Trace } from "./explication/traceur.ts";
+import type { VersionBareme } from "./baremes/schema.ts";
+import { baremeEtape, SANS_TRACE, type Ref, type Trace } from "./explication/traceur.ts";
 
 export const MAX_ECHEANCES = 600;
-
-/** Reference durations (months) used to warn the adviser; the barème module holds their sources. */
-export const DUREES_REFERENCE = {
-  caf: 36, // CCH R.824-12: 1/36 of the debt for 36 months
-  protocole: 24, // CCH L.353-15-2, L.442-6-5: 2 years, + 3 years by avenant
-  protocoleProlonge: 60,
-  juge: 36, // loi 89-462 art. 24 V
-  surendettement: 84, // C. consommation L.732-3
-} as const;
 
 export interface PlanApurementEntree {
   dette: DecimalInput;
@@ -52,12 +46,23 @@ function montantPositif(x: DecimalInput, argument: string, libelle: string): Mon
   return v;
 }
 
+export interface OptionsPlan {
+  /** The day the reference durations (barème `durees_apurement`) are read at; today when omitted. */
+  date?: string;
+  catalogue?: CatalogueBaremes;
+  /** Records the steps (explanations); the plan itself does not change. */
+  trace?: Trace;
+}
+
 /**
- * Builds a rent-arrears repayment schedule (DESIGN §4). Amounts are taken to the cent; every
+ * Builds a rent-arrears repayment schedule (DESIGN §4). The CAF default plan's length and the
+ * durations the warnings compare with come from the `durees_apurement` barème in force on the date. Amounts are taken to the cent; every
  * instalment but the last equals the mensualité and the last is the remainder, so the instalments
  * add up to the debt exactly and none is larger than the first.
  */
-export function planApurement(e: PlanApurementEntree, t: Trace = SANS_TRACE): PlanApurement {
+export function planApurement(e: PlanApurementEntree, options: OptionsPlan = {}): PlanApurement {
+  const versionDurees = (options.catalogue ?? CATALOGUE).enVigueur("durees_apurement", options.date ?? aujourdhui());
+  const durees = versionDurees.valeurs;
   const dette = montantPositif(e.dette, "dette", "La dette");
   const duree = e.duree ?? null;
   if (duree !== null && (!Number.isInteger(duree) || duree < 1 || duree > MAX_ECHEANCES)) {
@@ -74,7 +79,7 @@ export function planApurement(e: PlanApurementEntree, t: Trace = SANS_TRACE): Pl
     mensualite = arrondiCentimeSuperieur(dette.dividedBy(duree));
   } else {
     mode = "defaut_caf";
-    mensualite = arrondiCentimeSuperieur(dette.dividedBy(DUREES_REFERENCE.caf));
+    mensualite = arrondiCentimeSuperieur(dette.dividedBy(durees.planCafMois));
   }
 
   const n = dette.dividedBy(mensualite).ceil().toNumber();
@@ -113,7 +118,8 @@ export function planApurement(e: PlanApurementEntree, t: Trace = SANS_TRACE): Pl
     });
   }
 
-  if (t.actif) tracerPlan(t, { mode, dette, mensualite, duree, n, loyer, derniere: echeances[n - 1]!.repriseDette });
+  const t = options.trace ?? SANS_TRACE;
+  if (t.actif) tracerPlan(t, { mode, dette, mensualite, duree, n, loyer, derniere: echeances[n - 1]!.repriseDette, planCafMois: durees.planCafMois, versionDurees });
 
   return {
     mode,
@@ -122,26 +128,38 @@ export function planApurement(e: PlanApurementEntree, t: Trace = SANS_TRACE): Pl
     nombreEcheances: n,
     echeances,
     totalRembourse: echeances.reduce((s, x) => s.plus(x.repriseDette), ZERO),
-    avertissements: avertissementsDuree(n),
+    avertissements: avertissementsDuree(n, durees),
   };
 }
 
 /** The plan's figures as steps; the last one is the last instalment, the remainder of the debt. */
 function tracerPlan(
   t: Trace,
-  p: { mode: ModePlan; dette: Montant; mensualite: Montant; duree: number | null; n: number; loyer: Montant | null; derniere: Montant },
+  p: {
+    mode: ModePlan;
+    dette: Montant;
+    mensualite: Montant;
+    duree: number | null;
+    n: number;
+    loyer: Montant | null;
+    derniere: Montant;
+    planCafMois: number;
+    versionDurees: Pick<VersionBareme<unknown>, "dateEffet" | "statut" | "statutsCellules" | "source">;
+  },
 ): void {
   const { dette, mensualite, n } = p;
   const refDette = t.entree("Dette locative", dette, "€", "dette");
+  t.marquer("dette", refDette);
   let refMensualite: Ref;
   if (p.mode === "mensualite") {
     refMensualite = t.entree("Mensualité de reprise de dette", mensualite, "€/mois", "mensualite");
   } else {
+    const mois = p.mode === "duree" ? p.duree! : p.planCafMois;
     const refDuree =
       p.mode === "duree"
-        ? t.entree("Durée du plan", p.duree!, "mois", "duree")
-        : t.constante("Durée du plan CAF par défaut (aucune mensualité ni durée donnée)", DUREES_REFERENCE.caf, "mois", "CCH R.824-12 : 1/36 de la dette pendant 36 mois");
-    const q = dette.dividedBy(p.mode === "duree" ? p.duree! : DUREES_REFERENCE.caf);
+        ? t.entree("Durée du plan", mois, "mois", "duree")
+        : t.bareme("Durée du plan CAF par défaut (ni mensualité ni durée données)", mois, "mois", baremeEtape("durees_apurement", p.versionDurees, "planCafMois"), "CCH R.824-12 : 1/36 de la dette pendant 36 mois");
+    const q = dette.dividedBy(mois);
     const refQ = t.calcul("Dette / durée", "dette / durée", q, "€/mois", { type: "quotient", dividende: refDette, diviseur: refDuree });
     refMensualite = q.equals(mensualite)
       ? refQ
@@ -152,12 +170,11 @@ function tracerPlan(
           sens: "superieur",
         });
   }
+  t.marquer("mensualite", refMensualite);
   const q = dette.dividedBy(mensualite);
   const refQ = t.calcul("Dette / mensualité", "dette / mensualité", q, "mois", { type: "quotient", dividende: refDette, diviseur: refMensualite });
-  t.marquer("mensualite", refMensualite);
   const refN = q.equals(n) ? refQ : t.calcul("Nombre d'échéances", "dette / mensualité arrondie à l'entier supérieur", n, "échéances", { type: "arrondi", de: refQ, decimales: 0, sens: "superieur" });
   t.marquer("nombreEcheances", refN);
-  t.marquer("dette", refDette);
   if (p.loyer !== null) {
     const refLoyer = t.entree("Loyer résiduel", p.loyer, "€/mois", "loyer_residuel");
     t.calcul("Total à verser à chaque échéance pleine", "mensualité + loyer résiduel", mensualite.plus(p.loyer), "€/mois", { type: "somme", termes: [refMensualite, refLoyer] });
@@ -173,11 +190,10 @@ function tracerPlan(
   t.marquer("derniere", t.calcul(`Dernière échéance (n° ${n}, reprise de dette)`, "dette − reprise des échéances pleines", p.derniere, "€", { type: "difference", de: refDette, moins: refVerse }));
 }
 
-function avertissementsDuree(n: number): string[] {
+function avertissementsDuree(n: number, d: ValeursDureesApurement): string[] {
   const a: string[] = [];
-  const d = DUREES_REFERENCE;
-  if (n > d.caf) a.push(`Le plan dure ${n} mois : au-delà des ${d.caf} mois du plan par défaut de la CAF (CCH R.824-12) et des ${d.juge} mois de délais qu'un juge peut accorder (loi 89-462, art. 24 V).`);
-  if (n > d.protocole) a.push(`Le plan dure ${n} mois : au-delà des ${d.protocole} mois d'un protocole de cohésion sociale (CCH L.353-15-2, L.442-6-5), prolongeable par avenant jusqu'à ${d.protocoleProlonge} mois.`);
-  if (n > d.surendettement) a.push(`Le plan dure ${n} mois : au-delà des ${d.surendettement} mois (7 ans) d'un plan de surendettement (C. consommation L.732-3).`);
+  if (n > d.planCafMois) a.push(`Le plan dure ${n} mois : au-delà des ${d.planCafMois} mois du plan par défaut de la CAF (CCH R.824-12) et des ${d.delaisJudiciairesMaxMois} mois de délais qu'un juge peut accorder (loi 89-462, art. 24 V).`);
+  if (n > d.protocoleMois) a.push(`Le plan dure ${n} mois : au-delà des ${d.protocoleMois} mois d'un protocole de cohésion sociale (CCH L.353-15-2, L.442-6-5), prolongeable par avenant jusqu'à ${d.protocoleTotalMaxMois} mois.`);
+  if (n > d.surendettementMaxMois) a.push(`Le plan dure ${n} mois : au-delà des ${d.surendettementMaxMois} mois${d.surendettementMaxMois % 12 === 0 ? ` (${d.surendettementMaxMois / 12} ans)` : ""} d'un plan de surendettement (C. consommation L.732-3).`);
   return a;
 }

@@ -41,13 +41,13 @@ function parMethode(montant: Montant, foyer: Foyer, methode: MethodeRav, t: Trac
       return r;
     }
     case "uc": {
-      const uc = unitesConsommation(foyer, t);
+      const uc = unitesConsommation(foyer, undefined, undefined, t);
       const r = montant.dividedBy(uc);
       if (t.actif) t.calcul(libelle, "RAV mensuel / UC", r, UNITE_RAV[methode], { type: "quotient", dividende: mensuel, diviseur: t.derniere() }, { centimes });
       return r;
     }
     case "jour_uc": {
-      const uc = unitesConsommation(foyer, t);
+      const uc = unitesConsommation(foyer, undefined, undefined, t);
       const refUc = t.derniere();
       const diviseur = uc.times(30);
       const r = montant.dividedBy(diviseur);

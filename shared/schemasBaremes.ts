@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateIso, entier, montantExact } from "./schemas.ts";
+import { dateIso, entier, montant, montantExact } from "./schemas.ts";
 import { FINANCEMENTS, ZONES } from "./baremes/valeurs.ts";
 import { ENFANTS_MAX } from "./rsa.ts";
 import { PERSONNES_A_CHARGE_MAX } from "./quotiteSaisissable.ts";
@@ -22,11 +22,24 @@ function code<const T extends readonly [string, ...string[]]>(codes: T, libelle:
   );
 }
 
+const isolementMajore = z.boolean({ error: "« isolement_majore » doit valoir VRAI ou FAUX." }).default(false);
+/** Among the dependants, those aged 25 or more; checked against `enfants` by the engine. */
+const personnes25Plus = entier("Le nombre de personnes à charge de 25 ans ou plus", 0, ENFANTS_MAX).optional();
+
+/** FAUX, VRAI (whole forfait) or the monthly housing aid received (the forfait capped at it, CASF R.262-10). */
+const forfaitLogement = z
+  .union([z.boolean(), montant("Le montant de l'aide au logement perçue (forfait_logement)")], {
+    error: "« forfait_logement » doit valoir VRAI, FAUX ou le montant mensuel de l'aide au logement perçue.",
+  })
+  .default(false);
+
 export const RsaForfaitaireArgs = z.strictObject({
   couple,
   enfants: enfants.default(0),
   date: date.optional(),
-  forfait_logement: z.boolean({ error: "« forfait_logement » doit valoir VRAI ou FAUX." }).default(false),
+  forfait_logement: forfaitLogement,
+  isolement_majore: isolementMajore,
+  personnes_25_plus: personnes25Plus,
 });
 
 export const QuotiteSaisissableArgs = z.strictObject({
@@ -41,6 +54,9 @@ export const CapaciteRemboursementArgs = z.strictObject({
   couple: couple.default(false),
   enfants: enfants.default(0),
   date: date.optional(),
+  isolement_majore: isolementMajore,
+  ressources_conjoint: montantExact("Les ressources du conjoint").optional(),
+  personnes_25_plus: personnes25Plus,
 });
 
 export const PlafondRessourcesArgs = z.strictObject({

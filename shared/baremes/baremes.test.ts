@@ -119,13 +119,35 @@ describe("statuts imposés par les notes de référence (jamais promus)", () => 
     expect(statutDeCle(r, "majorations.deuxiemePersonne")).toBe("officiel");
   });
 
-  it("saisie 2026 : numéro du décret non trouvé, une seule source, non vérifié", () => {
-    expect(v("saisie_remuneration", "2026-01-01").statut).toBe("non_verifie");
+  it("saisie 2026 : décret n° 2025-1299 du 24/12/2025 (JO 26/12/2025), officiel depuis l'issue 13, le changement de statut écrit avec sa source", () => {
+    const s2026 = v("saisie_remuneration", "2026-01-01");
+    expect(s2026.statut).toBe("officiel");
+    expect(s2026.source.texte).toBe("Décret n° 2025-1299 du 24 décembre 2025 (JO du 26 décembre 2025)");
+    expect(s2026.recoupements?.join(" ")).toMatch(/relevé de « non vérifié » à « officiel ».*2025-1299/);
     expect(v("saisie_remuneration", "2025-01-01").statut).toBe("officiel");
   });
 
-  it("seuil de pauvreté : publication Insee lue de seconde main, non vérifié", () => {
-    expect(v("seuil_pauvrete_insee", "2025-07-07").statut).toBe("non_verifie");
+  it("seuil de pauvreté : Insee Première n° 2004 (11/07/2024) et n° 2063 (juillet 2025), officiels depuis l'issue 13, avec la source du changement", () => {
+    const s2023 = v("seuil_pauvrete_insee", "2025-07-07");
+    expect(s2023.statut).toBe("officiel");
+    expect(s2023.source.texte).toMatch(/Insee Première n° 2063/);
+    expect(s2023.recoupements?.join(" ")).toMatch(/relevé de « non vérifié » à « officiel »/);
+    const s2022 = v("seuil_pauvrete_insee", "2024-07-11");
+    expect(s2022.statut).toBe("officiel");
+    expect(s2022.source.texte).toMatch(/Insee Première n° 2004 du 11 juillet 2024/);
+  });
+
+  it("RSA majoré pour isolement : 128,412 % et 42,804 % (CASF R.262-1), officiel", () => {
+    const m = v("rsa_majoration_isolement", "2026-06-01");
+    expect(m.valeurs).toEqual({ coefficientBase: 1.28412, coefficientParEnfant: 0.42804 });
+    expect(m.statut).toBe("officiel");
+    expect(m.source.reference).toMatch(/L\.262-9.*R\.262-1/);
+  });
+
+  it("forfait charges DOM 2022 : calculé (36,40 et 9,36 revalorisés de 3,5 %), la note dit comment", () => {
+    const f = v("apl_forfait_charges", "2022-08-01");
+    expect(statutDeCle(f, "dom.base")).toBe("calcule");
+    expect(f.statutsCellules?.[0]?.note).toMatch(/36,40 × 1,035 = 37,674 → 37,67.*9,36 × 1,035 = 9,6876 → 9,69/);
   });
 
   it("repères pratiques (USH, organismes HLM, règle bancaire, forfait Banque de France) non vérifiés", () => {
@@ -150,7 +172,7 @@ describe("statuts imposés par les notes de référence (jamais promus)", () => 
   it("les lacunes connues sont écrites dans les données", () => {
     const lacunes = CATALOGUE.liste().flatMap((b) => [...(b.lacunes ?? []), ...b.versions.flatMap((x) => x.lacunes ?? [])]).join(" ");
     expect(lacunes).toMatch(/net non trouvé/);
-    expect(lacunes).toMatch(/décret 2026 non trouvés/);
+    expect(lacunes).toMatch(/décret n° 2009-404 non relu/);
     expect(lacunes).toMatch(/PLAI 2026/);
     expect(lacunes).toMatch(/revenus 2024 non trouvé/);
   });

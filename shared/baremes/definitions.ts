@@ -8,11 +8,13 @@ import {
   schemaValeursPlafonds,
   schemaValeursReperes,
   schemaValeursRsa,
+  schemaValeursRsaMajore,
   schemaValeursSaisie,
   schemaValeursSeuilPauvrete,
   schemaValeursSmic,
 } from "./valeurs.ts";
 import { rsaMontantForfaitaire } from "./donnees/rsaMontantForfaitaire.ts";
+import { rsaMajorationIsolement } from "./donnees/rsaMajorationIsolement.ts";
 import { saisieRemuneration } from "./donnees/saisieRemuneration.ts";
 import { plafondsRessourcesHlm } from "./donnees/plafondsRessourcesHlm.ts";
 import { aplForfaitCharges } from "./donnees/aplForfaitCharges.ts";
@@ -35,6 +37,7 @@ export const DEFINITIONS = {
   durees_apurement: { schemaValeurs: schemaValeursDureesApurement, donnees: dureesApurement },
   reperes_taux_effort: { schemaValeurs: schemaValeursReperes, donnees: reperesTauxEffort },
   reperes_reste_a_vivre: { schemaValeurs: schemaValeursReperes, donnees: reperesResteAVivre },
+  rsa_majoration_isolement: { schemaValeurs: schemaValeursRsaMajore, donnees: rsaMajorationIsolement },
 } as const;
 
 export type IdBareme = keyof typeof DEFINITIONS;

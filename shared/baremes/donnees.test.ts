@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { baremeAt, CATALOGUE } from "./catalogue.ts";
 import { IDS_BAREMES } from "./definitions.ts";
-import { DUREES_REFERENCE } from "../planApurement.ts";
+import { planApurement } from "../planApurement.ts";
+import { creerCatalogue } from "./catalogue.ts";
 import { unitesConsommation } from "../foyer.ts";
 import { dec } from "../money.ts";
 import { erreur } from "../test/erreur.ts";
@@ -150,8 +151,8 @@ describe("APL forfait charges (regulation.md §8)", () => {
   ])("%s : %s € + %s € par personne à charge, colocataire isolé %s €", (date, base, pac, coloc) => {
     expect([f(date).isoleOuCoupleSansPersonneACharge, f(date).majorationParPersonneACharge, f(date).colocataireIsole]).toEqual([base, pac, coloc]);
   });
-  it("DOM : 38,99 / 10,03 (2023-10), 40,26 / 10,36 (2024-10), 40,68 / 10,47 (2025-10) ; non relevé en 2022", () => {
-    expect(f("2022-07-01").dom).toBeNull();
+  it("DOM : 37,67 / 9,69 (2022-07 : 36,40 × 1,035 = 37,674 → 37,67 ; 9,36 × 1,035 = 9,6876 → 9,69), 38,99 / 10,03 (2023-10), 40,26 / 10,36 (2024-10), 40,68 / 10,47 (2025-10)", () => {
+    expect(f("2022-07-01").dom).toEqual({ base: 37.67, majorationParPersonneACharge: 9.69 });
     expect(f("2023-10-01").dom).toEqual({ base: 38.99, majorationParPersonneACharge: 10.03 });
     expect(f("2024-10-01").dom).toEqual({ base: 40.26, majorationParPersonneACharge: 10.36 });
     expect(f("2025-10-01").dom).toEqual({ base: 40.68, majorationParPersonneACharge: 10.47 });
@@ -188,15 +189,16 @@ describe("SMIC (regulation.md §9)", () => {
 
 describe("seuil de pauvreté Insee (regulation.md §7)", () => {
   const s = (date: string) => baremeAt("seuil_pauvrete_insee", date).valeurs;
-  it("publié le 17/10/2024 : revenus 2022, 1 216 €/mois/UC, médiane 24 330 €", () => {
-    expect(s("2024-10-17")).toEqual({ anneeRevenus: 2022, seuilMensuelParUc: 1216, niveauVieMedianAnnuel: 24330 });
+  it("publié le 11/07/2024 (Insee Première n° 2004) : revenus 2022, 1 216 €/mois/UC, médiane 24 330 € ; en vigueur le 01/08/2024 (avant l'issue 13 : #N/A, version datée du 17/10/2024)", () => {
+    expect(s("2024-07-11")).toEqual({ anneeRevenus: 2022, seuilMensuelParUc: 1216, niveauVieMedianAnnuel: 24330 });
+    expect(s("2024-08-01").seuilMensuelParUc).toBe(1216);
     expect(s("2025-07-06").seuilMensuelParUc).toBe(1216);
   });
   it("publié le 07/07/2025 : revenus 2023, 1 288 €/mois/UC, médiane 25 760 € (25 760 × 0,6 / 12 = 1 288)", () => {
     expect(s("2025-07-07")).toEqual({ anneeRevenus: 2023, seuilMensuelParUc: 1288, niveauVieMedianAnnuel: 25760 });
   });
   it("avant toute publication enregistrée : erreur", () => {
-    expect(erreur(() => s("2024-10-16")).code).toBe("BAREME_NON_EN_VIGUEUR");
+    expect(erreur(() => s("2024-07-10")).code).toBe("BAREME_NON_EN_VIGUEUR");
   });
 });
 
@@ -225,9 +227,19 @@ describe("durées de référence de l'apurement (regulation.md §3, §6 ; DESIGN
       surendettementMaxMois: 84,
     });
   });
-  it("concordent avec les durées qu'utilise le plan d'apurement", () => {
-    const v = baremeAt("durees_apurement", "2025-01-01").valeurs;
-    expect(DUREES_REFERENCE).toEqual({ caf: v.planCafMois, protocole: v.protocoleMois, protocoleProlonge: v.protocoleTotalMaxMois, juge: v.delaisJudiciairesMaxMois, surendettement: v.surendettementMaxMois });
+  it("sont celles que lit le plan d'apurement, à la date demandée : une version publiée à 24 mois change le plan par défaut à partir de sa date d'effet", () => {
+    const v = baremeAt("durees_apurement", "2025-01-01");
+    const catalogue = creerCatalogue([
+      {
+        bareme: "durees_apurement",
+        version: { dateEffet: "2027-01-01", valeurs: { ...v.valeurs, planCafMois: 24 }, source: { ...v.source, texte: "Version d'essai (test)" }, statut: v.statut },
+      },
+    ]);
+    // 1 000 € / 36 = 27,777… → 27,78 € sur 36 mois ; 1 000 / 24 = 41,666… → 41,67 € sur 24 mois.
+    expect(planApurement({ dette: 1000 }, { date: "2026-12-31", catalogue }).nombreEcheances).toBe(36);
+    expect(planApurement({ dette: 1000 }, { date: "2026-12-31", catalogue }).mensualite.toNumber()).toBe(27.78);
+    expect(planApurement({ dette: 1000 }, { date: "2027-01-01", catalogue }).nombreEcheances).toBe(24);
+    expect(planApurement({ dette: 1000 }, { date: "2027-01-01", catalogue }).mensualite.toNumber()).toBe(41.67);
   });
   it("avant la loi n° 2023-668 : erreur (versions antérieures non vérifiées)", () => {
     expect(erreur(() => baremeAt("durees_apurement", "2023-07-28")).code).toBe("BAREME_NON_EN_VIGUEUR");

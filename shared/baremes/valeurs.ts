@@ -55,6 +55,17 @@ export const schemaValeursRsa = z.strictObject({
 });
 export type ValeursRsa = z.output<typeof schemaValeursRsa>;
 
+/** A coefficient applied to the montant forfaitaire for one person: 1.28412 is 128,412 %. */
+const coefficient = nombre.refine((x) => x > 0 && x <= 10, { error: "Coefficient attendu, strictement positif (1,28412 = 128,412 %)." });
+
+export const schemaValeursRsaMajore = z.strictObject({
+  /** Montant forfaitaire majoré (CASF L.262-9) for an isolated person without child, in units of the 1-person montant (R.262-1). */
+  coefficientBase: coefficient,
+  /** Added for each child (person under 25) in the applicant's charge, same unit. */
+  coefficientParEnfant: coefficient,
+});
+export type ValeursRsaMajore = z.output<typeof schemaValeursRsaMajore>;
+
 // ——— Saisie sur rémunération ———————————————————————————————————————————————————————————————————
 
 export const schemaValeursSaisie = z

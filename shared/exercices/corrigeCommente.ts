@@ -2,7 +2,7 @@ import { ConstructeurFeuille } from "../modeles/constructeur.ts";
 import type { Feuille } from "../modeles/spec.ts";
 import { dateFr } from "../baremes/catalogue.ts";
 import { LIBELLES_STATUT } from "../baremes/schema.ts";
-import { etapeCompacte } from "../explication/texte.ts";
+import { calculLisible, valeurLisible } from "../explication/texte.ts";
 import type { Explication } from "../explication/types.ts";
 import type { CasExercice } from "./generateur.ts";
 
@@ -30,8 +30,31 @@ const SANS_CALCUL: readonly [RegExp, string][] = [
   [/\.sousPlafond$/, "« Oui » si le revenu fiscal de référence ne dépasse pas le plafond de ressources, « Non » sinon."],
 ];
 
-function cle(e: Explication["etapes"][number]): string {
+type Etape = Explication["etapes"][number];
+
+function cle(e: Etape): string {
   return `${e.libelle}|${e.formule}|${String(e.valeur)}`;
+}
+
+/**
+ * The line of a step on the sheet. The case's data and the method's constants are not written: they are
+ * in the dossier and in the calculations that use them. A barème value names its scale (version, status
+ * and source at the end of the sheet); a rounding is written on the line of the figure it rounds.
+ */
+function ligneEtape(e: Etape, etapes: readonly Etape[], arrondi?: Etape): string | null {
+  const valeur = valeurLisible(e.valeur, e.unite);
+  const suite = arrondi === undefined ? "" : `, arrondi : ${valeurLisible(arrondi.valeur, arrondi.unite)}`;
+  switch (e.operation.type) {
+    case "entree":
+    case "constante":
+      return null;
+    case "bareme":
+      return `${e.libelle} : ${valeur} (barème ${e.bareme!.id})`;
+    case "reprise":
+      return `${e.libelle} = ${valeur} (${e.formule})${suite}`;
+    default:
+      return `${e.libelle} = ${e.formule} = ${calculLisible(e.operation, etapes)} = ${valeur}${suite}`;
+  }
 }
 
 export function feuilleCorrigeCommente(titre: string, cas: CasExercice, resultats: readonly ResultatCommente[], explications: ReadonlyMap<string, Explication>): Feuille {
@@ -41,7 +64,7 @@ export function feuilleCorrigeCommente(titre: string, cas: CasExercice, resultat
   const ligne = (texte: string, style: Parameters<typeof f.texte>[2] = "libelle") => f.texte(`A${l++}`, texte, style);
   ligne(`Corrigé commenté : ${titre}, cas n° ${cas.graine}`, "titre");
   ligne(
-    "Pour chaque résultat à trouver : les étapes du calcul avec les nombres du cas et les valeurs de barème utilisées (sources en fin de feuille). Une étape déjà détaillée pour un résultat précédent n'est pas répétée.",
+    "Pour chaque résultat à trouver : les étapes du calcul avec les nombres du cas et les valeurs de barème utilisées (versions, statuts et sources en fin de feuille). Une étape déjà détaillée pour un résultat précédent n'est pas répétée.",
     "sousTitre",
   );
   const ecrites = new Set<string>();
@@ -56,14 +79,20 @@ export function feuilleCorrigeCommente(titre: string, cas: CasExercice, resultat
       continue;
     }
     let nouvelles = 0;
-    for (const e of x.etapes) {
+    x.etapes.forEach((e, i) => {
       if (e.bareme) versions.set(`${e.bareme.id}@${e.bareme.version}`, e.bareme);
       const k = cle(e);
-      if (ecrites.has(k)) continue;
+      if (ecrites.has(k)) return;
       ecrites.add(k);
+      const suivante = x.etapes[i + 1];
+      // A rounding of this very figure is written on its line (and the rounded step then counts as written).
+      const arrondi = suivante?.operation.type === "arrondi" && suivante.operation.de === i ? suivante : undefined;
+      if (arrondi) ecrites.add(cle(arrondi));
+      const texte = ligneEtape(e, x.etapes, arrondi);
+      if (texte === null) return;
       nouvelles++;
-      ligne(etapeCompacte(e, x.etapes));
-    }
+      ligne(texte);
+    });
     if (nouvelles === 0) ligne("Même calcul qu'au résultat précédent.", "note");
   }
   if (versions.size > 0) {

@@ -28,10 +28,11 @@ describe("reste à vivre expliqué, chaque méthode (1 850,40 € de ressources,
     // 1 850,40 − 815,50 = 1 034,90
     ["Reste à vivre mensuel du foyer", 1034.9],
   ];
-  // OCDE modifiée : 1 + 0,5 × (2 − 1) + 0,3 × 1 = 1,8 UC
+  // OCDE modifiée (barème echelle_ocde_modifiee) : 1 + 0,5 × (2 − 1) + 0,3 × 1 = 1,8 UC
   const uc = [
     ["Personnes de 14 ans ou plus (demandeur compris)", 2],
     ["Enfants de moins de 14 ans", 1],
+    ["Le demandeur", 1],
     ["Poids du premier adulte (le demandeur)", 1],
     ["Poids de chaque autre personne de 14 ans ou plus", 0.5],
     ["Poids de chaque enfant de moins de 14 ans", 0.3],
@@ -139,7 +140,8 @@ describe("unités de consommation expliquées", () => {
   it("couple + 2 enfants de moins de 14 ans : 1 + 0,5 × 1 + 0,3 × 2 = 2,1 UC", () => {
     const x = valide(expliquer("UC", [2, 2], ctx));
     expect(x.resultat).toBe(2.1);
-    expect(x.etapes.at(-1)).toMatchObject({ valeur: 2.1, operation: { type: "somme", termes: [2, 6, 7] } });
+    expect(x.etapes.at(-1)).toMatchObject({ valeur: 2.1, operation: { type: "somme", termes: [3, 7, 8] } });
+    expect(x.etapes[4]!.bareme).toMatchObject({ id: "echelle_ocde_modifiee", cle: "autrePersonne14Plus" });
   });
 });
 
@@ -180,9 +182,6 @@ describe("quotité saisissable expliquée sur deux tranches", () => {
     expect(x.statut).toBe("officiel");
   });
 
-  it("statut : le barème 2026 non vérifié rend la quotité « non_verifie »", () => {
-    expect(expliquer("QUOTITE_SAISISSABLE", [720, 0, "2026-02-01"], ctx).statut).toBe("non_verifie");
-  });
 });
 
 describe("plafond de ressources expliqué, catégorie 7 et plus", () => {
@@ -202,16 +201,82 @@ describe("plafond de ressources expliqué, catégorie 7 et plus", () => {
     expect(x.etapes[3]!.bareme).toMatchObject({ id: "plafonds_ressources_hlm", version: "2025-01-01", cle: "PLUS.AUTRES.cat6" });
   });
 
-  it("PLS, catégorie 8 : le plafond PLUS × 1,3 = 94 822 €, arrondi à l'euro", () => {
+  it("PLS, catégorie 8 : la table PLS, 77 527 + 2 × 8 648 = 94 823 € ; statut « calcule » (cellules PLS = PLUS × 1,3)", () => {
     const x = valide(expliquer("PLAFOND_RESSOURCES", ["PLS", 8, "AUTRES", "2025-06-01"], ctx));
-    expect(x.resultat).toBe(94822);
-    expect(valeurs(x).slice(-3)).toEqual(
+    expect(x.resultat).toBe(94823);
+    expect(valeurs(x).slice(-4)).toEqual(
       attendu([
-        ["Majoration PLS (+ 30 %)", 1.3],
-        ["Plafond PLUS × 1,3", 94822],
-        ["Plafond PLS (Autres régions), catégorie 8", 94822],
+        ["Plafond PLS (Autres régions), catégorie 6", 77527],
+        ["Plafond PLS (Autres régions), par personne supplémentaire", 8648],
+        ["Majoration pour les personnes supplémentaires", 17296],
+        ["Plafond PLS (Autres régions), catégorie 8", 94823],
       ]),
     );
+    expect(x.statut).toBe("calcule");
+  });
+
+  it("statut : le plus faible des valeurs lues — PLAI Île-de-France catégorie 7 en 2025 lit deux estimations", () => {
+    // Cellules PLAI.IDF.cat6 et PLAI.IDF.parPersonneSupplementaire de la version 2025 : « estimation ».
+    const x = valide(expliquer("PLAFOND_RESSOURCES", ["PLAI", 7, "IDF", "2025-06-01"], ctx));
+    expect(x.resultat).toBe(42077 + 4686);
+    expect(x.statut).toBe("estimation");
+    expect(x.etapes.filter((e) => e.bareme).map((e) => e.bareme!.statut)).toEqual(["estimation", "estimation"]);
+    expect(expliquer("PLAFOND_RESSOURCES", ["PLUS", 3, "IDF", "2025-06-01"], ctx).statut).toBe("officiel");
+  });
+});
+
+describe("RSA forfaitaire expliqué", () => {
+  it("couple + 3 enfants au 01/06/2025, aide au logement de 150 € : forfait logement plafonné à l'aide, 1 616,30 − 150 = 1 466,30 €", () => {
+    // CASF R.262-1 : 1 + 0,5 (conjoint) + 0,3 (1er enfant) + 0,3 (4e personne d'un couple) + 0,4 (3e enfant de moins de 25 ans) = 2,5 ;
+    // 646,52 × 2,5 = 1 616,30 €. Forfait logement (R.262-9, 3 personnes ou plus) : 646,52 × 1,8 × 16,5 % = 192,016 44 → 192,02 € ;
+    // R.262-10 : déduit dans la limite de l'aide perçue, min(192,02 ; 150) = 150 €.
+    const x = valide(expliquer("RSA_FORFAITAIRE", [true, 3, "2025-06-01", 150], ctx));
+    expect(x.resultat).toBe(1466.3);
+    expect(valeurs(x)).toEqual(
+      attendu([
+        ["Montant forfaitaire d'une personne seule", 646.52],
+        ["Coefficient du demandeur", 1],
+        ["Majoration : 2e personne du foyer", 0.5],
+        ["Majoration : 3e personne, ou personne à charge de 25 ans ou plus", 0.3],
+        ["Majoration : 4e personne d'un couple", 0.3],
+        ["Majoration : chaque personne de moins de 25 ans à partir de la 3e", 0.4],
+        ["Coefficient du foyer (5 personnes, couple)", 2.5],
+        ["Montant forfaitaire du foyer", 1616.3],
+        ["Taux du forfait logement (3 personnes ou plus)", 0.165],
+        // 1 + 0,5 + 0,3 : the coefficient and majorations already read above, cited again.
+        ["Coefficient de 3 personnes (base du forfait)", 1.8],
+        ["Forfait logement, avant arrondi", 192.01644],
+        ["Forfait logement", 192.02],
+        ["Aide au logement perçue", 150],
+        ["Forfait logement déduit", 150],
+        ["RSA forfaitaire du foyer, forfait logement déduit", 1466.3],
+      ]),
+    );
+    expect(x.etapes[6]!.operation).toEqual({ type: "somme", termes: [1, 2, 3, 4, 5] });
+    expect(x.etapes[9]!.operation).toEqual({ type: "somme", termes: [1, 2, 3] });
+    expect(x.etapes[13]!.operation).toEqual({ type: "minimum", termes: [11, 12] });
+    expect(x.etapes[0]!.bareme).toMatchObject({ id: "rsa_montant_forfaitaire", version: "2025-04-01", cle: "montant", statut: "officiel" });
+  });
+});
+
+describe("capacité de remboursement expliquée", () => {
+  it("le plancher du RSA du foyer l'emporte : couple + 3 enfants, 1 800 € de ressources, 500 € de charges au 01/06/2025 → 183,70 €", () => {
+    // RSA du foyer (ci-dessus) 1 616,30 € > 500 € de charges : la part laissée pour vivre est le RSA (C. consommation L.731-2),
+    // 1 800 − 1 616,30 = 183,70 €. Quotité saisissable (4 personnes à charge, seuils + 4 × 1 720 €) sur 21 600 € par an :
+    // 11 320 × 1/20 + 4 220 × 1/10 + 4 230 × 1/5 + (21 600 − 19 770) × 1/4 = 566 + 422 + 846 + 457,50 = 2 291,50 € ; / 12 = 190,958 3… €.
+    // Capacité = min(190,96 ; 183,70) = 183,70 €.
+    const x = valide(expliquer("CAPACITE_REMBOURSEMENT", [1800, 500, true, 3, "2025-06-01"], ctx));
+    expect(x.resultat).toBe(183.7);
+    const etape = (libelle: string) => x.etapes.find((e) => e.libelle === libelle);
+    expect(etape("Personnes à charge (quotité saisissable)")?.valeur).toBe(4);
+    expect(neuf(etape("Quotité saisissable")?.valeur)).toBe(neuf(2291.5 / 12));
+    expect(etape("Montant forfaitaire du foyer")?.valeur).toBe(1616.3);
+    expect(etape("Part des ressources laissée pour vivre")).toMatchObject({ valeur: 1616.3, operation: { type: "maximum" } });
+    expect(etape("Ressources au-delà de cette part")?.valeur).toBe(183.7);
+    expect(etape("Capacité de remboursement avant arrondi")?.valeur).toBe(183.7);
+    expect(x.etapes.at(-1)).toMatchObject({ libelle: "Capacité de remboursement", valeur: 183.7 });
+    // The quotité's remuneration is the household's resources: one input, cited by both.
+    expect(x.etapes.filter((e) => e.operation.type === "entree" && e.valeur === 1800)).toHaveLength(1);
   });
 });
 
@@ -229,7 +294,7 @@ describe("texte pour un rapport", () => {
     const t = explicationEnTexte(expliquer("TAUX_EFFORT", [650, 120, 280, 1800], ctx), "Taux d'effort");
     expect(t).toContain("Résultat : 27,22 %");
     expect(t).toContain("5. Dépense de logement = loyer + charges = 650,00 + 120,00 = 770,00 €/mois");
-    expect(t).toContain("8. Taux d'effort = arrondi à 4 décimales (0,01 %) = 0,272222… arrondi au plus proche à 4 décimales = 27,22 %");
+    expect(t).toContain("8. Taux d'effort : 27,22 % (arrondi à 4 décimales (0,01 %), de 0,272222…)");
   });
 });
 

@@ -2,7 +2,9 @@ import { ErreurLogsoc } from "../errors.ts";
 import { aujourdhui, type DateISO } from "../date.ts";
 import { valider } from "../schemas.ts";
 import { PlanApurementArgs, ResteAVivreArgs, TauxEffortArgs, UnitesConsommationArgs } from "../schemas.ts";
-import { BaremeArgs, PlafondRessourcesArgs, QuotiteSaisissableArgs } from "../schemasBaremes.ts";
+import { BaremeArgs, CapaciteRemboursementArgs, PlafondRessourcesArgs, QuotiteSaisissableArgs, RsaForfaitaireArgs } from "../schemasBaremes.ts";
+import { rsaForfaitaire } from "../rsa.ts";
+import { capaciteRemboursement } from "../capaciteRemboursement.ts";
 import { resteAVivre } from "../resteAVivre.ts";
 import { tauxEffort } from "../tauxEffort.ts";
 import { planApurement } from "../planApurement.ts";
@@ -49,7 +51,7 @@ const EXPLIQUANTS: Record<string, Expliquant> = {
     const a = valider(PlanApurementArgs, brut);
     const plan = planApurement(
       { dette: a.dette, mensualite: a.mensualite ?? null, duree: a.duree ?? null, premiereEcheance: (a.premiere_echeance as DateISO | undefined) ?? null, loyerResiduel: a.loyer_residuel ?? null },
-      t,
+      { trace: t },
     );
     const lignes: Cellule[][] = [[...ENTETE_PLAN]];
     for (const e of plan.echeances) {
@@ -59,7 +61,32 @@ const EXPLIQUANTS: Record<string, Expliquant> = {
   },
   UNITES_CONSOMMATION(brut, _ctx, t) {
     const a = valider(UnitesConsommationArgs, brut);
-    return unitesConsommation({ personnes14Plus: a.personnes_14_plus, enfantsMoins14: a.enfants_moins_14 }, t).toNumber();
+    return unitesConsommation({ personnes14Plus: a.personnes_14_plus, enfantsMoins14: a.enfants_moins_14 }, undefined, undefined, t).toNumber();
+  },
+  RSA_FORFAITAIRE(brut, ctx, t) {
+    const a = valider(RsaForfaitaireArgs, brut);
+    return rsaForfaitaire(
+      { couple: a.couple, enfants: a.enfants, ...(a.personnes_25_plus !== undefined ? { personnes25Plus: a.personnes_25_plus } : {}) },
+      date(a.date, ctx),
+      { forfaitLogement: a.forfait_logement, isolementMajore: a.isolement_majore, catalogue: catalogue(ctx), trace: t },
+    ).toNumber();
+  },
+  CAPACITE_REMBOURSEMENT(brut, ctx, t) {
+    const a = valider(CapaciteRemboursementArgs, brut);
+    return capaciteRemboursement(
+      {
+        ressources: a.ressources,
+        charges: a.charges,
+        couple: a.couple,
+        enfants: a.enfants,
+        isolementMajore: a.isolement_majore,
+        ...(a.ressources_conjoint !== undefined ? { ressourcesConjoint: a.ressources_conjoint } : {}),
+        ...(a.personnes_25_plus !== undefined ? { personnes25Plus: a.personnes_25_plus } : {}),
+      },
+      date(a.date, ctx),
+      catalogue(ctx),
+      t,
+    ).toNumber();
   },
   QUOTITE_SAISISSABLE(brut, ctx, t) {
     const a = valider(QuotiteSaisissableArgs, brut);
@@ -84,6 +111,11 @@ const EXPLIQUANTS: Record<string, Expliquant> = {
     return trouvee.valeur;
   },
 };
+
+/** Whether a LOGSOC function (by its Excel name) can explain its result: every one of the registry does. */
+export function saitExpliquer(nom: string): boolean {
+  return Object.hasOwn(EXPLIQUANTS, nom);
+}
 
 /** "Today" read only when a function needs it, as `evaluer` does. */
 function contexte(ctx?: Partial<ContexteCalcul>): ContexteCalcul {

@@ -8,6 +8,9 @@ import { tauxEffort } from "../tauxEffort.ts";
 import { unitesConsommation } from "../foyer.ts";
 import { planApurement } from "../planApurement.ts";
 import { categorieMenage } from "../categorieMenage.ts";
+import { capaciteRemboursement, personnesAChargeCapacite } from "../capaciteRemboursement.ts";
+import { quotiteSaisissable } from "../quotiteSaisissable.ts";
+import { rsaForfaitaire } from "../rsa.ts";
 import { plafondRessources } from "../plafondsRessources.ts";
 import { CHARGES, LIGNES_DETTES, RESSOURCES } from "../modeles/evaluation.ts";
 import { CANDIDATS_MAX, LETTRES_CANDIDATS, METHODES_FICHE } from "../modeles/cal.ts";
@@ -67,8 +70,9 @@ const ID_RAV: Record<MethodeRav, string> = {
   jour_uc: "resultats.ravJourUc",
 };
 
-function expliquerEvaluation(s: Saisies): Map<string, Explication> {
+function expliquerEvaluation(s: Saisies, ctx: ContexteModele): Map<string, Explication> {
   const r = new Map<string, Explication>();
+  const date = s.date("evaluation.date") ?? ctx.dateBaremes;
   const ajouter = (id: string, x: Explication | null) => {
     if (x !== null) r.set(id, x);
   };
@@ -99,7 +103,7 @@ function expliquerEvaluation(s: Saisies): Map<string, Explication> {
         t.calcul("Personnes du foyer", "personnes de 14 ans ou plus + enfants de moins de 14 ans", foyer.personnes14Plus + foyer.enfantsMoins14, "personnes", { type: "somme", termes: [a, b] });
       }),
     );
-    ajouter("foyer.uc", tracer((t) => void unitesConsommation(foyer, t)));
+    ajouter("foyer.uc", tracer((t) => void unitesConsommation(foyer, date, ctx.catalogue, t)));
   }
   if (res) ajouter("resultats.totalRessources", tracer((t) => void total(t, res, "Total des ressources mensuelles")));
   if (chg) ajouter("resultats.totalCharges", tracer((t) => void total(t, chg, "Total des charges mensuelles")));
@@ -144,6 +148,32 @@ function expliquerEvaluation(s: Saisies): Map<string, Explication> {
       tauxEffort(loyer, locatives, aide, retenues, t.avec({ loyer: refLoyer, charges: refCharges, aide_logement: refAide, ressources: refRetenues }));
     }),
   );
+
+  // Capacité de remboursement (Banque de France), with its RSA floor and its quotité saisissable: the
+  // foyer's RSA counts the applicant, the conjoint if any and every other person as a child.
+  const couple = s.ouiNon("foyer.couple") === true;
+  if (!foyer || (couple && foyer.personnes14Plus < 2)) return r;
+  const composition = { couple, enfants: foyer.personnes14Plus + foyer.enfantsMoins14 - (couple ? 2 : 1) };
+  const totaux = (t: Traceur) => {
+    const R = total(t, res, "Total des ressources mensuelles");
+    const C = total(t, chg, "Total des charges mensuelles");
+    return { R, C, liees: t.avec({ ressources: R.ref, charges: C.ref, remuneration_mensuelle_nette: R.ref }) };
+  };
+  ajouter(
+    "resultats.capaciteRemboursement",
+    tracer((t) => {
+      const { R, C, liees } = totaux(t);
+      capaciteRemboursement({ ressources: R.valeur, charges: C.valeur, ...composition }, date, ctx.catalogue, liees);
+    }),
+  );
+  ajouter("resultats.rsaFoyer", tracer((t) => void rsaForfaitaire(composition, date, { catalogue: ctx.catalogue, trace: t })));
+  ajouter(
+    "resultats.quotiteSaisissable",
+    tracer((t) => {
+      const { R, liees } = totaux(t);
+      quotiteSaisissable(R.valeur, personnesAChargeCapacite(composition), date, ctx.catalogue, liees);
+    }),
+  );
   return r;
 }
 
@@ -184,7 +214,7 @@ function expliquerCal(s: Saisies, ctx: ContexteModele): Map<string, Explication>
       return t.calcul("Personnes du ménage", "personnes de 14 ans ou plus + enfants de moins de 14 ans", p + e, "personnes", { type: "somme", termes: [a, b] });
     };
     set("personnes", tracer((t) => void personnes(t)));
-    set("uc", tracer((t) => void unitesConsommation(foyer, t)));
+    set("uc", tracer((t) => void unitesConsommation(foyer, date, ctx.catalogue, t)));
 
     const pac = s.renseigne(id("personnesACharge")) ? s.nombre(id("personnesACharge")) : 0;
     const cmi = s.renseigne(id("titulairesCmi")) ? s.nombre(id("titulairesCmi")) : 0;
@@ -257,7 +287,7 @@ function expliquerCal(s: Saisies, ctx: ContexteModele): Map<string, Explication>
 
 // ——— Plan d'apurement —————————————————————————————————————————————————————————————————————————————
 
-function expliquerApurement(s: Saisies): Map<string, Explication> {
+function expliquerApurement(s: Saisies, ctx: ContexteModele): Map<string, Explication> {
   const r = new Map<string, Explication>();
   const ids = ["plan.dette", "plan.mensualite", "plan.duree", "plan.loyerResiduel"];
   if (ids.some((id) => s.renseigne(id) && s.nombre(id) === null)) return r;
@@ -266,7 +296,7 @@ function expliquerApurement(s: Saisies): Map<string, Explication> {
   try {
     planApurement(
       { dette: s.nombre("plan.dette") ?? 0, mensualite: facultatif("plan.mensualite"), duree: facultatif("plan.duree"), premiereEcheance: s.date("plan.premiereEcheance"), loyerResiduel: facultatif("plan.loyerResiduel") },
-      t,
+      { date: s.date("signature.date") ?? ctx.dateBaremes, catalogue: ctx.catalogue, trace: t },
     );
   } catch (e) {
     if (estErreurLogsoc(e)) return r;
@@ -294,11 +324,11 @@ function expliquerApurement(s: Saisies): Map<string, Explication> {
 export function expliquerModele(type: TypeModeleExplique, saisies: Saisies, ctx: ContexteModele): Map<string, Explication> {
   switch (type) {
     case "evaluation":
-      return expliquerEvaluation(saisies);
+      return expliquerEvaluation(saisies, ctx);
     case "cal":
       return expliquerCal(saisies, ctx);
     case "apurement":
-      return expliquerApurement(saisies);
+      return expliquerApurement(saisies, ctx);
   }
 }
 

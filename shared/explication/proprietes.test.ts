@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { expliquer } from "./fonctions.ts";
+import { expliquer, saitExpliquer } from "./fonctions.ts";
+import { FONCTIONS } from "../fonctions/registre.ts";
 import { verifierEtapes } from "./verification.ts";
 import { statutDesEtapes } from "./traceur.ts";
 import { evaluer } from "../fonctions/registre.ts";
@@ -48,6 +49,11 @@ function verifier(nom: string, args: ValeurBrute[]): void {
 }
 
 describe("explications : la dernière étape est le résultat, chaque étape se refait à la main", () => {
+  it("chaque fonction du registre sait expliquer son résultat", () => {
+    expect(FONCTIONS.filter((f) => !saitExpliquer(f.nom)).map((f) => f.nom)).toEqual([]);
+    expect(FONCTIONS.length).toBeGreaterThanOrEqual(9);
+  });
+
   it("RESTE_A_VIVRE, toutes méthodes", () => {
     fc.assert(
       fc.property(montant(), montant(), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 12 }), fc.constantFrom(...METHODES_RAV), (r, c, p, e, m) => verifier("RESTE_A_VIVRE", [r, c, p, e, m])),
@@ -78,6 +84,30 @@ describe("explications : la dernière étape est le résultat, chaque étape se 
 
   it("QUOTITE_SAISISSABLE, toutes tranches, avec et sans personnes à charge", () => {
     fc.assert(fc.property(montant(5000), fc.integer({ min: 0, max: 6 }), date, (r, p, d) => verifier("QUOTITE_SAISISSABLE", [r, p, d])), { numRuns: RUNS });
+  });
+
+  it("RSA_FORFAITAIRE : couple ou non, enfants dont de 25 ans ou plus, forfait logement entier, plafonné à l'aide ou absent, isolement majoré", () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 0, max: 3 }),
+        date,
+        fc.oneof(fc.boolean(), montant(400)),
+        fc.boolean(),
+        (couple, enfants, p25, d, forfait, isolement) => verifier("RSA_FORFAITAIRE", [couple, enfants, d, forfait, isolement, Math.min(p25, enfants)]),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("CAPACITE_REMBOURSEMENT : avec ou sans conjoint (et ses ressources), isolement majoré", () => {
+    fc.assert(
+      fc.property(montant(6000), montant(4000), fc.boolean(), fc.integer({ min: 0, max: 6 }), date, fc.boolean(), fc.option(montant(2000)), (r, c, couple, e, d, isolement, conjoint) =>
+        verifier("CAPACITE_REMBOURSEMENT", [r, c, couple, e, d, isolement, couple ? conjoint : null]),
+      ),
+      { numRuns: RUNS },
+    );
   });
 
   it("PLAFOND_RESSOURCES, catégories 1 à 30", () => {

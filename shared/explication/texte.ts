@@ -27,6 +27,8 @@ export function formatDecimal(x: number, min: number, max: number): string {
   return `${negatif ? "−" : ""}${grouper(ent)}${frac ? `,${frac}` : ""}${coupe ? "…" : ""}`;
 }
 
+const SINGULIERS: Record<string, string> = { personnes: "personne", enfants: "enfant", "échéances": "échéance" };
+
 /** A step's value with its unit: amounts to the cent (more decimals when the step is not rounded), rates in %. */
 export function valeurLisible(valeur: Etape["valeur"], unite: string): string {
   if (typeof valeur === "boolean") return valeur ? "VRAI" : "FAUX";
@@ -34,7 +36,8 @@ export function valeurLisible(valeur: Etape["valeur"], unite: string): string {
   if (unite === "taux") return `${formatDecimal(dec(valeur).times(100).toNumber(), 2, 6)} %`;
   if (unite === "fraction") return formatDecimal(valeur, 0, 6);
   const montant = unite.startsWith("€");
-  return `${formatDecimal(valeur, montant ? 2 : 0, 6)}${unite === "" ? "" : ` ${unite}`}`;
+  const u = Math.abs(valeur) <= 1 ? (SINGULIERS[unite] ?? unite) : unite;
+  return `${formatDecimal(valeur, montant ? 2 : 0, 6)}${u === "" ? "" : ` ${u}`}`;
 }
 
 function nombre(etapes: readonly Etape[], i: number): string {
@@ -75,19 +78,25 @@ export function calculLisible(o: Operation, etapes: readonly Etape[]): string | 
  */
 export function etapeEnLignes(e: Etape, i: number, etapes: readonly Etape[], citees: Set<string> = new Set()): string[] {
   const valeur = valeurLisible(e.valeur, e.unite);
-  const calcul = calculLisible(e.operation, etapes);
-  const lignes =
-    calcul === null
-      ? [`${i + 1}. ${e.libelle} : ${valeur} (${e.formule})`]
-      : [`${i + 1}. ${e.libelle} = ${e.formule} = ${calcul} = ${valeur}`];
-  if (e.bareme) {
-    const version = `${e.bareme.id}@${e.bareme.version}`;
-    const source = citees.has(version) ? "source citée plus haut" : `source : ${e.bareme.source}`;
+  const o = e.operation;
+  const lignes: string[] = [];
+  if (o.type === "bareme" && e.bareme) {
+    const b = e.bareme;
+    lignes.push(`${i + 1}. ${e.libelle} : ${valeur} (barème ${b.id}, clé ${b.cle}, version du ${dateFr(b.version)}, statut ${LIBELLES_STATUT[b.statut]})`);
+    const version = `${b.id}@${b.version}`;
+    if (!citees.has(version)) lignes.push(`   Source : ${b.source}`);
     citees.add(version);
-    lignes.push(`   Barème ${e.bareme.id}, version du ${dateFr(e.bareme.version)}, statut ${LIBELLES_STATUT[e.bareme.statut]} ; ${source}`);
-  } else if (e.reference) {
-    lignes.push(`   Référence : ${e.reference}`);
+    return lignes;
   }
+  if (o.type === "entree" || o.type === "constante") lignes.push(`${i + 1}. ${e.libelle} : ${valeur} (${e.formule})`);
+  else if (o.type === "arrondi") lignes.push(`${i + 1}. ${e.libelle} : ${valeur} (${e.formule}, de ${nombre(etapes, o.de)})`);
+  else if (o.type === "reprise") lignes.push(`${i + 1}. ${e.libelle} : ${valeur} (${e.formule}, étape ${o.de + 1})`);
+  else {
+    // « Dette / durée = dette / durée = … »: the formula is not repeated when the label already says it.
+    const formule = e.formule.toLowerCase() === e.libelle.toLowerCase() ? "" : ` = ${e.formule}`;
+    lignes.push(`${i + 1}. ${e.libelle}${formule} = ${calculLisible(o, etapes)} = ${valeur}`);
+  }
+  if (e.reference) lignes.push(`   Référence : ${e.reference}`);
   return lignes;
 }
 

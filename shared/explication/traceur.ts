@@ -74,12 +74,23 @@ export class Traceur implements Trace {
   /** Inputs already recorded, by argument name: a function called twice on the same input cites it once. */
   private readonly entrees: Map<string, Ref>;
   readonly marques: Map<string, Ref>;
+  /** Barème values and constants already written: a value read twice (the RSA for one person…) is cited once. */
+  private readonly lues: Map<string, Ref>;
 
-  constructor(etapes: Etape[] = [], liaisons: Readonly<Record<string, Ref>> = {}, entrees = new Map<string, Ref>(), marques = new Map<string, Ref>()) {
+  constructor(etapes: Etape[] = [], liaisons: Readonly<Record<string, Ref>> = {}, entrees = new Map<string, Ref>(), marques = new Map<string, Ref>(), lues = new Map<string, Ref>()) {
     this.etapes = etapes;
     this.liaisons = liaisons;
     this.entrees = entrees;
     this.marques = marques;
+    this.lues = lues;
+  }
+
+  private unique(cle: string, ajouter: () => Ref): Ref {
+    const deja = this.lues.get(cle);
+    if (deja !== undefined) return deja;
+    const ref = ajouter();
+    this.lues.set(cle, ref);
+    return ref;
   }
 
   private ajouter(e: Etape): Ref {
@@ -98,10 +109,18 @@ export class Traceur implements Trace {
   }
 
   constante(libelle: string, valeur: DecimalInput, unite: string, reference: string): Ref {
+    return this.unique(`constante|${libelle}|${nombre(valeur)}|${unite}`, () => this.ajouterConstante(libelle, valeur, unite, reference));
+  }
+
+  private ajouterConstante(libelle: string, valeur: DecimalInput, unite: string, reference: string): Ref {
     return this.ajouter({ libelle, formule: "valeur fixée par la méthode", valeur: nombre(valeur), unite, reference, operation: { type: "constante" } });
   }
 
   bareme(libelle: string, valeur: Montant | number | string | boolean, unite: string, bareme: BaremeEtape, reference?: string): Ref {
+    return this.unique(`bareme|${bareme.id}|${bareme.version}|${bareme.cle}`, () => this.ajouterBareme(libelle, valeur, unite, bareme, reference));
+  }
+
+  private ajouterBareme(libelle: string, valeur: Montant | number | string | boolean, unite: string, bareme: BaremeEtape, reference?: string): Ref {
     return this.ajouter({
       libelle,
       formule: `barème ${bareme.id}, clé ${bareme.cle}, version du ${dateFr(bareme.version)}`,
@@ -119,7 +138,7 @@ export class Traceur implements Trace {
   }
 
   avec(liaisons: Readonly<Record<string, Ref>>): Trace {
-    return new Traceur(this.etapes, { ...this.liaisons, ...liaisons }, this.entrees, this.marques);
+    return new Traceur(this.etapes, { ...this.liaisons, ...liaisons }, this.entrees, this.marques, this.lues);
   }
 
   derniere(): Ref {

@@ -17,7 +17,8 @@ export interface DonneeExcel {
   readonly basicValue?: unknown;
 }
 
-export type TypeArgument = "montant" | "nombre" | "entier" | "booleen" | "date" | "texte";
+/** `booleen_ou_montant`: VRAI/FAUX, or an amount (a number or a range, summed), e.g. forfait_logement. */
+export type TypeArgument = "montant" | "nombre" | "entier" | "booleen" | "booleen_ou_montant" | "date" | "texte";
 
 export interface DefinitionArgument {
   /** Excel argument name, also the API body key. */
@@ -193,6 +194,13 @@ function coercerSelonType(def: DefinitionArgument, v: ValeurBrute): ValeurArgume
     }
     case "booleen":
       return enBooleen(v, def.nom);
+    case "booleen_ou_montant": {
+      if (typeof v === "boolean") return v;
+      if (typeof v === "string" && /^\s*(VRAI|FAUX|TRUE|FALSE)\s*$/i.test(v)) return enBooleen(v, def.nom);
+      if (typeof v === "number" && Number.isFinite(v)) return v;
+      const n = enNombre(v, def.nom);
+      return n === null ? null : n.toNumber();
+    }
     case "date":
       // 0 is checked before the conversion: serial 0 is not a date Excel can show.
       return v === 0 ? null : enDate(v, def.nom);

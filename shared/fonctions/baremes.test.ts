@@ -15,9 +15,9 @@ describe("registre", () => {
   });
   it("noms d'arguments exacts (ce sont aussi les clés de l'API)", () => {
     const args = Object.fromEntries(FONCTIONS.map((f) => [f.nom, f.arguments.map((a) => (a.optionnel ? `[${a.nom}]` : a.nom)).join("; ")]));
-    expect(args.RSA_FORFAITAIRE).toBe("couple; [enfants]; [date]; [forfait_logement]");
+    expect(args.RSA_FORFAITAIRE).toBe("couple; [enfants]; [date]; [forfait_logement]; [isolement_majore]; [personnes_25_plus]");
     expect(args.QUOTITE_SAISISSABLE).toBe("remuneration_mensuelle_nette; [personnes_a_charge]; [date]");
-    expect(args.CAPACITE_REMBOURSEMENT).toBe("ressources; charges; [couple]; [enfants]; [date]");
+    expect(args.CAPACITE_REMBOURSEMENT).toBe("ressources; charges; [couple]; [enfants]; [date]; [isolement_majore]; [ressources_conjoint]; [personnes_25_plus]");
     expect(args.PLAFOND_RESSOURCES).toBe("financement; categorie; zone; [date]");
     expect(args.BAREME).toBe("identifiant; [date]; [cle]");
   });
@@ -84,8 +84,8 @@ describe("PLAFOND_RESSOURCES", () => {
     expect(evaluer("PLAFOND_RESSOURCES", ["PLUS", 3, "AUTRES", "2025-06-01"])).toBe(37259);
     expect(evaluer("PLAFOND_RESSOURCES", ["plus", 3, " autres ", "2025-06-01"])).toBe(37259);
   });
-  it("PLS cat. 7 Paris au 01/06/2025 → 120 754", () => {
-    expect(evaluer("PLAFOND_RESSOURCES", ["PLS", 7, "PARIS"], JUIN_2025)).toBe(120754);
+  it("PLS cat. 7 Paris au 01/06/2025 → 108 648 + 12 107 = 120 755, comme BAREME (table PLS, lecture retenue à l'issue 13)", () => {
+    expect(evaluer("PLAFOND_RESSOURCES", ["PLS", 7, "PARIS"], JUIN_2025)).toBe(120755);
   });
   it("financement inconnu : CODE_INCONNU #VALUE! qui liste les codes ; zone inconnue de même", () => {
     const e = erreur(() => evaluer("PLAFOND_RESSOURCES", ["PLI", 1, "PARIS"], JUIN_2025));

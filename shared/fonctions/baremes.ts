@@ -21,26 +21,52 @@ function catalogue(ctx: ContexteCalcul): CatalogueBaremes {
   return ctx.baremes ?? CATALOGUE;
 }
 
+const ARG_ISOLEMENT_MAJORE = {
+  nom: "isolement_majore",
+  description:
+    "VRAI pour un parent isolé ou une femme enceinte isolée pendant la période de majoration (CASF L.262-9) : le RSA majoré (128,412 % du montant d'une personne seule, +42,804 % par enfant) remplace le montant ordinaire.",
+  type: "booleen",
+  optionnel: true,
+  defaut: "FAUX",
+} as const;
+
+const ARG_PERSONNES_25_PLUS = {
+  nom: "personnes_25_plus",
+  description:
+    "Parmi les enfants ou personnes à charge, nombre de personnes de 25 ans ou plus (un ascendant, par exemple) : elles ouvrent +30 %, jamais les +40 % dus à partir du 3e enfant ou de la 3e personne de moins de 25 ans (CASF R.262-1).",
+  type: "entier",
+  optionnel: true,
+  defaut: "0",
+} as const;
+
 export const RSA_FORFAITAIRE: DefinitionFonction = {
   nom: "RSA_FORFAITAIRE",
   schema: RsaForfaitaireArgs,
-  description: "Calcule le montant forfaitaire mensuel du RSA du foyer à la date choisie, diminué si demandé du forfait logement (CASF L.262-2, R.262-1, R.262-9).",
+  description:
+    "Calcule le montant forfaitaire mensuel du RSA du foyer à la date choisie, majoré pour isolement si demandé, diminué si demandé du forfait logement dans la limite de l'aide au logement perçue (CASF L.262-2, L.262-9, R.262-1, R.262-9, R.262-10).",
   arguments: [
     { nom: "couple", description: "VRAI pour un couple, FAUX pour une personne seule.", type: "booleen", optionnel: false },
     { nom: "enfants", description: "Nombre d'enfants ou de personnes à charge du foyer.", type: "entier", optionnel: true, defaut: "0" },
     ARG_DATE,
     {
       nom: "forfait_logement",
-      description: "VRAI pour déduire le forfait logement (aide au logement perçue, propriétaire sans emprunt ou logé gratuitement).",
-      type: "booleen",
+      description:
+        "FAUX : pas de forfait logement ; VRAI : forfait entier (logé gratuitement, propriétaire sans emprunt, ou aide au logement au moins égale au forfait) ; un montant : l'aide au logement mensuelle perçue, le forfait étant déduit dans la limite de cette aide (CASF R.262-10).",
+      type: "booleen_ou_montant",
       optionnel: true,
       defaut: "FAUX",
     },
+    ARG_ISOLEMENT_MAJORE,
+    ARG_PERSONNES_25_PLUS,
   ],
   resultat: { type: "nombre", format: "euros" },
   calculer(brut, ctx) {
     const a = valider(RsaForfaitaireArgs, brut);
-    return rsaForfaitaire({ couple: a.couple, enfants: a.enfants }, a.date ?? ctx.aujourdhui, { forfaitLogement: a.forfait_logement, catalogue: catalogue(ctx) }).toNumber();
+    return rsaForfaitaire(
+      { couple: a.couple, enfants: a.enfants, ...(a.personnes_25_plus !== undefined ? { personnes25Plus: a.personnes_25_plus } : {}) },
+      a.date ?? ctx.aujourdhui,
+      { forfaitLogement: a.forfait_logement, isolementMajore: a.isolement_majore, catalogue: catalogue(ctx) },
+    ).toNumber();
   },
 };
 
@@ -65,24 +91,51 @@ export const CAPACITE_REMBOURSEMENT: DefinitionFonction = {
   nom: "CAPACITE_REMBOURSEMENT",
   schema: CapaciteRemboursementArgs,
   description:
-    "Calcule la capacité de remboursement mensuelle selon la méthode Banque de France : quotité saisissable, plafonnée aux ressources moins le plus élevé du RSA du foyer et des charges.",
+    "Calcule la capacité de remboursement mensuelle selon la méthode Banque de France : quotité saisissable, plafonnée aux ressources moins le plus élevé du RSA du foyer (majoré pour isolement si demandé) et des charges.",
   arguments: [
     { nom: "ressources", description: "Ressources mensuelles du foyer, en euros (nombre ou plage).", type: "montant", optionnel: false },
     { nom: "charges", description: "Charges courantes mensuelles du foyer, en euros (nombre ou plage).", type: "montant", optionnel: false },
     {
       nom: "couple",
-      description: "VRAI pour un couple : le conjoint compte alors comme personne à charge (ressources inférieures au RSA supposées).",
+      description:
+        "VRAI pour un couple : le conjoint compte comme personne à charge pour la quotité saisissable, sauf si ses ressources propres, indiquées par ressources_conjoint, atteignent le RSA d'une personne seule.",
       type: "booleen",
       optionnel: true,
       defaut: "FAUX",
     },
-    { nom: "enfants", description: "Nombre d'enfants à charge du foyer.", type: "entier", optionnel: true, defaut: "0" },
+    { nom: "enfants", description: "Nombre d'enfants ou de personnes à charge du foyer.", type: "entier", optionnel: true, defaut: "0" },
     ARG_DATE,
+    {
+      ...ARG_ISOLEMENT_MAJORE,
+      description:
+        "VRAI pour un parent isolé ou une femme enceinte isolée pendant la période de majoration (CASF L.262-9) : le minimum laissé au foyer est alors le RSA majoré (C. consommation L.731-2, R.731-1).",
+    },
+    {
+      nom: "ressources_conjoint",
+      description:
+        "Ressources mensuelles propres du conjoint, en euros : il ne compte comme personne à charge que si elles sont inférieures au RSA d'une personne seule (C. trav. R.3252-3). Omis : le conjoint compte comme personne à charge (comportement antérieur).",
+      type: "montant",
+      optionnel: true,
+      defaut: "conjoint compté à charge",
+    },
+    ARG_PERSONNES_25_PLUS,
   ],
   resultat: { type: "nombre", format: "euros" },
   calculer(brut, ctx) {
     const a = valider(CapaciteRemboursementArgs, brut);
-    return capaciteRemboursement({ ressources: a.ressources, charges: a.charges, couple: a.couple, enfants: a.enfants }, a.date ?? ctx.aujourdhui, catalogue(ctx)).toNumber();
+    return capaciteRemboursement(
+      {
+        ressources: a.ressources,
+        charges: a.charges,
+        couple: a.couple,
+        enfants: a.enfants,
+        isolementMajore: a.isolement_majore,
+        ...(a.ressources_conjoint !== undefined ? { ressourcesConjoint: a.ressources_conjoint } : {}),
+        ...(a.personnes_25_plus !== undefined ? { personnes25Plus: a.personnes_25_plus } : {}),
+      },
+      a.date ?? ctx.aujourdhui,
+      catalogue(ctx),
+    ).toNumber();
   },
 };
 

@@ -9,7 +9,7 @@ describe("logsoc baremes (binaire réel)", () => {
     expect(r.out).toMatch(/rsa_montant_forfaitaire\s+RSA : montant forfaitaire\s+01\/04\/2026\s+non vérifié/);
     expect(r.out).toMatch(/plafonds_ressources_hlm\s+.*01\/01\/2026\s+estimation/);
     expect(r.out).toMatch(/apl_forfait_charges\s+.*01\/10\/2025\s+officiel/);
-    expect(r.out.split("\n").filter((l) => /^ {2}[a-z_]+ {2}/.test(l) && !l.startsWith("  identifiant"))).toHaveLength(10);
+    expect(r.out.split("\n").filter((l) => /^ {2}[a-z_]+ {2}/.test(l) && !l.startsWith("  identifiant"))).toHaveLength(11);
   });
 
   it("liste en JSON", () => {
@@ -35,6 +35,19 @@ describe("logsoc baremes (binaire réel)", () => {
     expect(r.out).toMatch(/PLAI\.IDF\.cat5\s+37718 \(estimation\)/);
     expect(r.out).toMatch(/PLS\.AUTRES\.cat1\s+30424 \(calculé\)/);
     expect(r.out).toContain("valeur la moins sûre : estimation");
+  });
+
+  it("détail : chaque changement de statut de l'issue 13 montre son texte source (saisie 2026, seuil de pauvreté 2023, forfait charges DOM 2022)", () => {
+    const saisie = logsoc("baremes", "saisie_remuneration", "--date", "2026-02-01");
+    expect(saisie.out).toContain("Source : Décret n° 2025-1299 du 24 décembre 2025 (JO du 26 décembre 2025)");
+    expect(saisie.out).toContain("Statut de la version : officiel.");
+    expect(saisie.out).toMatch(/Statut relevé de « non vérifié » à « officiel »/);
+    const seuil = logsoc("baremes", "seuil_pauvrete_insee", "--date", "2025-08-01");
+    expect(seuil.out).toContain("Source : Insee Première n° 2063, juillet 2025 (niveaux de vie 2023)");
+    expect(seuil.out).toMatch(/Statut relevé de « non vérifié » à « officiel »/);
+    const dom = logsoc("baremes", "apl_forfait_charges", "--date", "2022-08-01");
+    expect(dom.out).toMatch(/dom\.base\s+37,67 \(calculé\)/);
+    expect(dom.out).toMatch(/dom : calculé — .*36,40 × 1,035 = 37,674 → 37,67/);
   });
 
   it("détail en JSON : version, source, statut, dates des versions", () => {
@@ -73,8 +86,8 @@ describe("logsoc calc et les fonctions des barèmes (binaire réel)", () => {
   it("RSA_FORFAITAIRE VRAI 2 2025-06-01 → 1357.69 (646,52 × 2,1)", () => {
     expect(logsoc("calc", "RSA_FORFAITAIRE", "VRAI", "2", "2025-06-01")).toEqual({ code: 0, out: "1357.69\n", err: "" });
   });
-  it("PLAFOND_RESSOURCES PLS 7 PARIS 2025-06-01 → 120754", () => {
-    expect(logsoc("calc", "PLAFOND_RESSOURCES", "PLS", "7", "PARIS", "2025-06-01").out).toBe("120754\n");
+  it("PLAFOND_RESSOURCES PLS 7 PARIS 2025-06-01 → 108 648 + 12 107 = 120755 (table PLS publiée, issue 13)", () => {
+    expect(logsoc("calc", "PLAFOND_RESSOURCES", "PLS", "7", "PARIS", "2025-06-01").out).toBe("120755\n");
   });
   it("BAREME saisie_remuneration 2025-06-01 fractions.t6 → \"2/3\"", () => {
     expect(logsoc("calc", "BAREME", "saisie_remuneration", "2025-06-01", "fractions.t6").out).toBe('"2/3"\n');

@@ -100,7 +100,7 @@ describe("logsoc calc (binaire réel)", () => {
     // Thousands are grouped with a narrow no-break space, as French typography wants.
     expect(r.out).toContain("= 4\u202f440,00 × 0,05 = 222,00 €/an");
     expect(r.out).toContain("= 8\u202f640,00 − 4\u202f440,00 = 4\u202f200,00 €/an");
-    expect(r.out).toMatch(/Barème saisie_remuneration, version du 01\/01\/2025, statut officiel ; source : .*R\.3252-2/);
+    expect(r.out).toMatch(/Seuil annuel s1 : 4\u202f440,00 €\/an \(barème saisie_remuneration, clé seuilsAnnuels\.s1, version du 01\/01\/2025, statut officiel\)\n   Source : .*R\.3252-2/);
   });
 
   it("--texte sans --expliquer : code 2 et message clair ; une erreur de calcul reste une erreur Excel avec --expliquer", () => {

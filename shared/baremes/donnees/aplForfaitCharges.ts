@@ -18,10 +18,16 @@ export const aplForfaitCharges = {
   versions: [
     {
       dateEffet: "2022-07-01",
-      valeurs: { isoleOuCoupleSansPersonneACharge: 56.12, majorationParPersonneACharge: 12.72, colocataireIsole: 28.05, dom: null },
+      valeurs: { isoleOuCoupleSansPersonneACharge: 56.12, majorationParPersonneACharge: 12.72, colocataireIsole: 28.05, dom: { base: 37.67, majorationParPersonneACharge: 9.69 } },
       source: { texte: "Arrêté du 29 juillet 2022 (revalorisation au 1er juillet 2022)", reference: REFERENCE, autresSources: [OF] },
       statut: "officiel",
-      lacunes: ["Valeurs des départements d'outre-mer non relevées pour cette version (valeur nulle)."],
+      statutsCellules: [
+        {
+          cle: "dom",
+          statut: "calcule",
+          note: "Valeurs des départements d'outre-mer ajoutées en décembre 2026 (issue 13 ; nulles auparavant) : 36,40 € et 9,36 € revalorisés de 3,5 % au 1er juillet 2022, soit 36,40 × 1,035 = 37,674 → 37,67 € et 9,36 × 1,035 = 9,6876 → 9,69 € (arrondi au centime), valeurs données par la vérification indépendante ; le texte de l'arrêté n'a pas été relu.",
+        },
+      ],
     },
     {
       dateEffet: "2023-10-01",

@@ -52,12 +52,14 @@ export const saisieRemuneration = {
       dateEffet: "2026-01-01",
       valeurs: { seuilsAnnuels: { s1: 4480, s2: 8730, s3: 13000, s4: 17230, s5: 21470, s6: 25810 }, fractions: FRACTIONS, majorationParPersonneACharge: 1740 },
       source: {
-        texte: "Décret de révision du barème pour 2026 (numéro non trouvé)",
+        texte: "Décret n° 2025-1299 du 24 décembre 2025 (JO du 26 décembre 2025)",
         reference: REFERENCE,
         autresSources: ["eurex.fr, « Le barème 2026 de saisie des rémunérations »"],
       },
-      statut: "non_verifie",
-      lacunes: ["Numéro et texte du décret 2026 non trouvés ; une seule source secondaire (eurex.fr)."],
+      statut: "officiel",
+      recoupements: [
+        "Statut relevé de « non vérifié » à « officiel » en décembre 2026 (issue 13) : le barème 2026 est celui du décret n° 2025-1299 du 24 décembre 2025 (JO du 26 décembre 2025), mêmes valeurs que celles d'eurex.fr.",
+      ],
     },
   ],
 } satisfies DonneesBareme<typeof schemaValeursSaisie>;

@@ -40,6 +40,8 @@ const FORMES: Record<TypeArgument, Record<string, unknown>[]> = {
   nombre: [{ type: "number" }, { type: "string" }, plage],
   entier: [{ type: "integer" }, { type: "string" }, plage],
   booleen: [{ type: "boolean" }, { type: "string", enum: ["VRAI", "FAUX", "TRUE", "FALSE", "1", "0"] }],
+  // forfait_logement: VRAI/FAUX, or the housing aid received (an amount).
+  booleen_ou_montant: [{ type: "boolean" }, { type: "number" }, { type: "string", description: "VRAI, FAUX, ou un montant écrit à la française (« 280,50 »)." }, { ...plage, description: "Plage : somme des cellules, cellules vides ignorées." }],
   date: [{ type: "string", format: "date" }, { type: "number", description: "Numéro de série de date Excel." }],
   texte: [{ type: "string" }],
 };

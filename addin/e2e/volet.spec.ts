@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { aujourdhui, versSerieExcel, type DateISO } from "#shared/date.ts";
-import { dateFr } from "#shared/baremes/index.ts";
+import { dateFr, IDS_BAREMES } from "#shared/baremes/index.ts";
 import { construireModele, DESCRIPTIONS_MODELES, resoudreFormule, TYPES_MODELES, type Feuille, type SpecModele, type TypeModele } from "#shared/modeles/index.ts";
 import { construireExercice } from "#shared/exercices/index.ts";
 import { demarrerServeur, lancerChromium, type ServeurLocal } from "./serveur.ts";
@@ -634,7 +634,7 @@ describe("task pane at a real pane's width", () => {
       await toutDeplier(page);
       expect(await debordements(page)).toEqual([]);
       const baremes = await page.locator("#choix-bareme option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-      expect(baremes.length).toBe(10);
+      expect(baremes).toEqual(IDS_BAREMES);
       for (const id of baremes) {
         await page.getByLabel("Barème", { exact: true }).selectOption(id);
         await page.waitForFunction((i) => document.querySelector("#detail-bareme h3") !== null && (document.querySelector("#choix-bareme") as HTMLSelectElement).value === i, id);

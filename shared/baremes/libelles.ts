@@ -20,6 +20,11 @@ const RSA: Record<string, string> = {
   "forfaitLogement.troisPersonnesOuPlus": "Forfait logement, 3 personnes ou plus",
 };
 
+const RSA_MAJORE: Record<string, string> = {
+  coefficientBase: "Coefficient de base, personne isolée sans enfant",
+  coefficientParEnfant: "Coefficient par enfant à charge",
+};
+
 const SAISIE: Record<string, string> = {
   ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((i) => [`seuilsAnnuels.s${i}`, `Seuil annuel ${i}`])),
   "fractions.t1": "Fraction saisissable, 1re tranche",
@@ -115,6 +120,7 @@ function libelleRepere(cle: string, groupeInconnu: (g: string) => string | null)
 
 const FIXES: Record<string, Record<string, string>> = {
   rsa_montant_forfaitaire: RSA,
+  rsa_majoration_isolement: RSA_MAJORE,
   saisie_remuneration: SAISIE,
   apl_forfait_charges: FORFAIT_CHARGES,
   smic: SMIC,

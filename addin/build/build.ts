@@ -92,7 +92,7 @@ export async function construire(origine: string, sortie: string = SORTIE): Prom
 
   // Office caches add-in files hard: the page asks for each bundle by its content hash.
   let html = readFileSync(join(ADDIN, "taskpane", "taskpane.html"), "utf8");
-  for (const f of ["taskpane.js", "taskpane.css", "ancien.js"]) {
+  for (const f of ["taskpane.js", "taskpane.css"]) {
     const source = f === "taskpane.js" ? join(sortie, f) : join(ADDIN, "taskpane", f);
     const marque = `src="${f}"`;
     const lien = `href="${f}"`;
@@ -102,7 +102,6 @@ export async function construire(origine: string, sortie: string = SORTIE): Prom
   }
   writeFileSync(join(sortie, "taskpane.html"), html);
   copyFileSync(join(ADDIN, "taskpane", "taskpane.css"), join(sortie, "taskpane.css"));
-  copyFileSync(join(ADDIN, "taskpane", "ancien.js"), join(sortie, "ancien.js"));
   writeFileSync(join(sortie, "aide.html"), pageAide(FONCTIONS));
   for (const icone of readdirSync(join(ADDIN, "assets")).filter((f) => f.endsWith(".png"))) {
     copyFileSync(join(ADDIN, "assets", icone), join(sortie, "assets", icone));

@@ -43,6 +43,8 @@ export function ecrireCache(stockage: Stockage, cache: CacheBaremes): void {
 export function catalogueAvecCache(cache: CacheBaremes | null): { catalogue: CatalogueBaremes; ecartees: number } {
   if (cache === null || cache.versions.length === 0) return { catalogue: CATALOGUE, ecartees: 0 };
   const valides = cache.versions.filter((p) => {
+    // A withdrawal has no version to check: the catalogue checks what it withdraws.
+    if (p.retire === true) return p.remplace !== undefined && typeof p.motif === "string";
     try {
       validerVersionPubliee(p);
       return true;

@@ -6,8 +6,11 @@
 // tables. As office.js does, writes are queued and applied at context.sync(); properties are read after
 // a sync. A sheet protected by the batch refuses later writes of values or formats (Excel's AccessDenied).
 // Setting __classeur.refus to a message makes the next sync that carries writes fail with it, nothing
-// of that batch applied. Formula results: the stand-in evaluates only text literals (="…") and single
-// references (='Feuille'!$B$8, an empty cell reading 0); any other formula reads as the error #CALC!.
+// of that batch applied. Formula results: the stand-in evaluates only text literals (="…"), single
+// references (='Feuille'!$B$8, an empty cell reading 0) and calls =LOGSOC.F(…) of constants and references
+// (through the custom functions the page registered); any other formula reads as the error #CALC!, unless
+// the test gave the value Excel would have computed (__classeur.calculer). The selection is set by
+// __classeur.selectionner and read through workbook.getSelectedRange().
 (function () {
   var file = [];
   var c = {
@@ -18,6 +21,7 @@
     valeurs: {},
     active: null,
     refus: null,
+    selection: { feuille: "Feuil1", ref: "A1" },
   };
   window.__classeur = c;
 
@@ -69,6 +73,8 @@
     this.colonnes = {};
     this.fusions = [];
     this.figees = 0;
+    this.miseEnPage = {};
+    this.sautsDePage = [];
   }
   Feuille.prototype.cellule = function (ref) {
     return this.cellules[ref] || (this.cellules[ref] = { contenu: "", nombre: "General", format: {} });
@@ -84,7 +90,10 @@
     if (!x || x.contenu === "" || x.contenu === null || x.contenu === undefined) return { v: "", t: "Empty" };
     var k = x.contenu;
     if (typeof k === "string" && k.charAt(0) === "=") {
+      if (x.calcule !== undefined) return { v: x.calcule, t: typeof x.calcule === "number" ? "Double" : typeof x.calcule === "boolean" ? "Boolean" : "String" };
       var f = k.slice(1);
+      var appel = /^LOGSOC\.([A-Z_]+)\((.*)\)$/i.exec(f);
+      if (appel && window.__fonctions && window.__fonctions[appel[1].toUpperCase()] && profondeur < 20) return appelLogsoc(feuille, appel[1].toUpperCase(), appel[2], profondeur);
       var texte = /^"((?:[^"]|"")*)"$/.exec(f);
       if (texte) return { v: texte[1].replace(/""/g, '"'), t: "String" };
       var m = /^(?:'((?:[^']|'')+)'!|([^'!]+)!)?\$?([A-Z]{1,3})\$?(\d+)$/.exec(f);
@@ -99,6 +108,63 @@
     }
     return { v: k, t: typeof k === "number" ? "Double" : typeof k === "boolean" ? "Boolean" : "String" };
   }
+
+  /** A plain argument list (no nested commas): constants and references, each range as the matrix Excel passes. */
+  function appelLogsoc(feuille, nom, corps, profondeur) {
+    var args = corps === "" ? [] : corps.split(",").map(function (a) {
+      a = a.trim();
+      if (a === "") return null;
+      if (/^[+-]?\d+(\.\d+)?$/.test(a)) return Number(a);
+      if (/^"(.*)"$/.test(a)) return a.slice(1, -1);
+      if (/^(TRUE|FALSE)$/i.test(a)) return a.toUpperCase() === "TRUE";
+      var m = /^(?:'((?:[^']|'')+)'!|([^'!]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/.exec(a);
+      if (!m) return undefined;
+      var cible = m[1] ? trouver(m[1].replace(/''/g, "'")) : m[2] ? trouver(m[2]) : feuille;
+      return matrice(cible, m[3].replace(/\$/g, ""), profondeur + 1).map(function (l) { return l.map(function (x) { return x.t === "Empty" ? null : x.v; }); });
+    });
+    if (args.some(function (a) { return a === undefined; })) return { v: "#CALC!", t: "Error" };
+    try {
+      var r = window.__fonctions[nom].apply(null, args);
+      if (Array.isArray(r)) r = r[0][0];
+      // A formatted number (data type) shows, and reads through Range.values, as its plain value.
+      if (r !== null && typeof r === "object" && "basicValue" in r) r = r.basicValue;
+      return { v: r, t: typeof r === "number" ? "Double" : typeof r === "boolean" ? "Boolean" : "String" };
+    } catch (e) {
+      return { v: "#VALUE!", t: "Error" };
+    }
+  }
+
+  /** Results of a rectangle, row by row. */
+  function matrice(feuille, adresse, profondeur) {
+    var p = rectangle(adresse), m = [];
+    for (var l = p.l1; l <= p.l2; l++) {
+      var ligne = [];
+      for (var col = p.c1; col <= p.c2; col++) ligne.push(resultat(feuille, lettreColonne(col) + l, profondeur || 0));
+      m.push(ligne);
+    }
+    return m;
+  }
+
+  /** A range as read back (after a sync): address, values, value types, formulas. */
+  function lecture(feuille, adresse) {
+    var r = { load: function () {}, isNullObject: false };
+    Object.defineProperty(r, "address", { get: function () { return citer(feuille.nom) + "!" + adresse.replace(/\$/g, ""); } });
+    Object.defineProperty(r, "values", { get: function () { return matrice(feuille, adresse).map(function (l) { return l.map(function (x) { return x.v; }); }); } });
+    Object.defineProperty(r, "valueTypes", { get: function () { return matrice(feuille, adresse).map(function (l) { return l.map(function (x) { return x.t; }); }); } });
+    Object.defineProperty(r, "formulas", {
+      get: function () {
+        var p = rectangle(adresse), m = [];
+        for (var l = p.l1; l <= p.l2; l++) {
+          var ligne = [];
+          for (var col = p.c1; col <= p.c2; col++) { var x = feuille.cellules[lettreColonne(col) + l]; ligne.push(x ? x.contenu : ""); }
+          m.push(ligne);
+        }
+        return m;
+      },
+    });
+    return r;
+  }
+  var NUL = { load: function () {}, isNullObject: true };
 
   function format(feuille, cibles, colonnes) {
     function poser(cle, v) {
@@ -143,7 +209,11 @@
     }
     var rect = rectangle(adresse);
     var p = { format: format(feuille, rect ? refs(adresse) : null, adresse), __ref: citer(feuille.nom) + "!" + absolue(adresse) };
-    Object.defineProperty(p, "values", { set: function (m) { ecrireMatrice(feuille, adresse, m, "values"); } });
+    var lue = rect ? lecture(feuille, adresse) : null;
+    p.load = function () {};
+    Object.defineProperty(p, "values", { get: function () { return lue.values; }, set: function (m) { ecrireMatrice(feuille, adresse, m, "values"); } });
+    Object.defineProperty(p, "valueTypes", { get: function () { return lue.valueTypes; } });
+    Object.defineProperty(p, "address", { get: function () { return lue.address; } });
     Object.defineProperty(p, "formulas", { set: function (m) { ecrireMatrice(feuille, adresse, m, "formulas"); } });
     Object.defineProperty(p, "numberFormat", { set: function (m) { ecrireMatrice(feuille, adresse, m, "numberFormat"); } });
     Object.defineProperty(p, "hyperlink", { set: function (l) { file.push(function () { feuille.modifiable("lien"); feuille.cellule(adresse).lien = l; }); } });
@@ -156,6 +226,16 @@
   function collectionNoms(proprietaire) {
     return {
       load: function () {},
+      getItemOrNullObject: function (nom) {
+        return {
+          getRangeOrNullObject: function () {
+            var n = proprietaire.noms.filter(function (x) { return x.nom.toUpperCase() === nom.toUpperCase(); })[0];
+            var m = n && /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(n.ref);
+            var f = m && trouver(m[1] ? m[1].replace(/''/g, "'") : m[2]);
+            return f ? lecture(f, m[3].replace(/\$/g, "")) : NUL;
+          },
+        };
+      },
       get items() {
         return proprietaire.noms.map(function (n) { return { name: n.nom, type: "Range", formula: "=" + n.ref }; });
       },
@@ -196,6 +276,19 @@
         },
       },
       freezePanes: { freezeRows: function (n) { file.push(function () { feuille.figees = n; }); } },
+      // Page setup (ExcelApi 1.9): recorded as set, applied at sync like any write.
+      pageLayout: (function () {
+        function noter(cle, v) { file.push(function () { feuille.miseEnPage[cle] = v; }); }
+        var pieds = new Proxy({}, { set: function (_t, p, v) { noter("pied." + String(p), v); return true; } });
+        return new Proxy({
+          setPrintArea: function (plage) { noter("zoneImpression", plage); },
+          setPrintTitleRows: function (lignes) { noter("titres", lignes); },
+          headersFooters: { defaultForAllPages: pieds },
+        }, {
+          set: function (_t, p, v) { noter(String(p), v); return true; },
+        });
+      })(),
+      horizontalPageBreaks: { add: function (plage) { file.push(function () { feuille.sautsDePage.push(plage); }); } },
       protection: {
         protect: function (options) { file.push(function () { feuille.protegee = true; feuille.optionsProtection = options || {}; }); },
         unprotect: function () { file.push(function () { feuille.protegee = false; }); },
@@ -266,6 +359,10 @@
         },
       },
       names: collectionNoms(c),
+      getSelectedRange: function () {
+        var f = trouver(c.selection.feuille);
+        return lecture(f, c.selection.ref);
+      },
       tables: { load: function () {}, get items() { return c.tableaux.map(function (t) { return { name: t.name }; }); } },
     },
     sync: function () {
@@ -303,6 +400,14 @@
   };
   c.nomsDefinis = function () {
     return c.noms.map(function (n) { return { nom: n.nom, ref: n.ref }; });
+  };
+  /** The adviser clicks a cell (or selects a range). */
+  c.selectionner = function (nom, ref) {
+    c.selection = { feuille: nom, ref: ref };
+  };
+  /** The value Excel would show for a formula cell once recalculated. */
+  c.calculer = function (nom, ref, valeur) {
+    trouver(nom).cellule(ref).calcule = valeur;
   };
   /** What an adviser types into an unlocked cell. */
   c.saisir = function (nom, ref, valeur) {

@@ -74,14 +74,15 @@ export async function demarrerServeur(): Promise<ServeurLocal> {
   return { base, jeton, journal: () => journal, arreter };
 }
 
-export async function lancerChromium(): Promise<{ contexte: BrowserContext; fermer(): Promise<void> }> {
+/** `locale`: the browser's language and formats (an adviser's Excel may run in English). */
+export async function lancerChromium(locale = "fr-FR"): Promise<{ contexte: BrowserContext; fermer(): Promise<void> }> {
   const profil = mkdtempSync(join(tmpdir(), "logsoc-chromium-"));
   const contexte = await chromium.launchPersistentContext(profil, {
     executablePath: CHROMIUM,
     headless: true,
-    locale: "fr-FR",
+    locale,
     timezoneId: "Europe/Paris",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [`--lang=${locale}`, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
   return {
     contexte,

@@ -4,10 +4,12 @@
 // workbook standing in for Excel: inserts the templates, checks the workbook, inserts exercises, says
 // what went wrong in French, and is usable from the keyboard.
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { versSerieExcel, type DateISO } from "#shared/date.ts";
+import { aujourdhui, versSerieExcel, type DateISO } from "#shared/date.ts";
+import { dateFr, IDS_BAREMES } from "#shared/baremes/index.ts";
 import { construireModele, DESCRIPTIONS_MODELES, resoudreFormule, TYPES_MODELES, type Feuille, type SpecModele, type TypeModele } from "#shared/modeles/index.ts";
 import { construireExercice } from "#shared/exercices/index.ts";
 import { demarrerServeur, lancerChromium, type ServeurLocal } from "./serveur.ts";
@@ -112,7 +114,7 @@ describe("task pane against the local Worker", () => {
   it("loads without console errors and shows the barème status, online", async () => {
     const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "hors-office");
     const etat = await attendreEtat(page, "en-ligne");
-    expect(etat).toMatch(/Barèmes du (1er|\d{1,2}) [a-zéû]+ \d{4}/);
+    expect(etat).toMatch(/Barèmes du \d{2}\/\d{2}\/\d{4}/);
     expect(etat).toContain("en ligne");
     expect(etat).toContain("aucune version publiée depuis cette version du complément");
     expect(await page.locator("h1").textContent()).toBe("LogSoc");
@@ -123,8 +125,8 @@ describe("task pane against the local Worker", () => {
     expect(await page.locator("#inserer-indisponible").textContent()).toContain("Disponible quand LogSoc est ouvert dans Excel");
     // What the add-in offers: every LOGSOC function, templates, the dossier check and exercises (these need Excel).
     expect(await page.locator("dl.fonctions dt").count()).toBe(9);
-    expect(await page.locator("h2").allTextContents()).toEqual(["Fonctions de calcul", "Barèmes", "Modèles de classeur", "Contrôle de dossier", "Exercices de formation"]);
-    for (const id of ["inserer-modele", "controler", "inserer-exercice"]) {
+    expect(await page.locator("h2").allTextContents()).toEqual(["Fonctions de calcul", "Expliquer un résultat", "Barèmes", "Modèles de classeur", "Contrôle de dossier", "Exercices de formation"]);
+    for (const id of ["expliquer", "inserer-modele", "controler", "inserer-exercice"]) {
       expect(await page.locator(`#${id}`).isDisabled()).toBe(true);
       expect(await page.locator(`#${id}-indisponible`).textContent()).toBe("Disponible quand LogSoc est ouvert dans Excel.");
     }
@@ -138,7 +140,7 @@ describe("task pane against the local Worker", () => {
     await attendreEtat(page, "en-ligne");
     await page.getByLabel("Barème", { exact: true }).selectOption("smic");
     await page.getByLabel("Date", { exact: true }).fill("2024-12-01");
-    const texte = await detail(page, "version du 1er novembre 2024");
+    const texte = await detail(page, "version du 01/11/2024");
     expect(texte).toContain("SMIC");
     expect(texte).toContain("En vigueur le 01/12/2024");
     expect(texte).toContain("11,88");
@@ -175,7 +177,7 @@ describe("task pane against the local Worker", () => {
 
     await page.getByLabel("Barème", { exact: true }).selectOption("smic");
     await page.getByLabel("Date", { exact: true }).fill("2027-02-01");
-    const texte = await detail(page, "version du 1er janvier 2027");
+    const texte = await detail(page, "version du 01/01/2027");
     expect(texte).toContain("12,5");
     expect(texte).toContain("publiée après cette version du complément");
 
@@ -193,7 +195,7 @@ describe("task pane against the local Worker", () => {
       ids: ["RESTE_A_VIVRE", "TAUX_EFFORT", "PLAN_APUREMENT", "UNITES_CONSOMMATION", "RSA_FORFAITAIRE", "QUOTITE_SAISISSABLE", "CAPACITE_REMBOURSEMENT", "PLAFOND_RESSOURCES", "BAREME"],
       smic2027: 12.5,
       smic2026: 12.31,
-      // This stand-in supports every requirement set, CustomFunctionsRuntime 1.4 included: a formatted rate.
+      // (650 + 120 − 280) / 1 800 = 0,2722, shown as a percentage by an Excel that takes formatted numbers (this stand-in does).
       tauxEffort: { type: "Double", basicValue: 0.2722, numberFormat: "0.00%" },
     });
 
@@ -227,7 +229,7 @@ describe("task pane against the local Worker", () => {
     expect(etat).toMatch(/Service LogSoc injoignable \(le service LogSoc ne répond pas\) : barèmes intégrés et versions reçues le \d{2}\/\d{2}\/\d{4}/);
     await page.getByLabel("Barème", { exact: true }).selectOption("smic");
     await page.getByLabel("Date", { exact: true }).fill("2027-02-01");
-    expect(await detail(page, "version du 1er janvier 2027")).toContain("12,5");
+    expect(await detail(page, "version du 01/01/2027")).toContain("12,5");
     expect(erreursPage).toEqual([]);
     await page.close();
   });
@@ -241,9 +243,9 @@ describe("task pane against the local Worker", () => {
       expect(etat).toContain("barèmes intégrés au complément");
       await page.getByLabel("Barème", { exact: true }).selectOption("smic");
       await page.getByLabel("Date", { exact: true }).fill("2024-12-01");
-      expect(await detail(page, "version du 1er novembre 2024")).toContain("11,88");
+      expect(await detail(page, "version du 01/11/2024")).toContain("11,88");
       await page.getByLabel("Date", { exact: true }).fill("2027-02-01");
-      expect(await detail(page, "version du 1er juin 2026")).toContain("12,31");
+      expect(await detail(page, "version du 01/06/2026")).toContain("12,31");
       expect(erreursPage).toEqual([]);
     } finally {
       await neuf.fermer();
@@ -465,7 +467,7 @@ describe("task pane: templates, dossier check and exercises in the open workbook
     await page.getByLabel("Corrigé, pour le formateur").check();
     await page.getByRole("button", { name: "Insérer l'exercice" }).click();
     const r = await resultatDe(page, "resultat-exercice");
-    expect(r.lignes).toEqual(["Exercice « Plan d'apurement », cas n° 7 du 01/06/2025, corrigé inséré : feuilles créées « Consignes », « Plan d'apurement », « Barèmes » et « LogSoc_meta » (masquée)."]);
+    expect(r.lignes).toEqual(["Exercice « Plan d'apurement », cas n° 7 du 01/06/2025, corrigé inséré : feuilles créées « Consignes », « Corrigé commenté », « Plan d'apurement », « Barèmes » et « LogSoc_meta » (masquée)."]);
     expect(r.liste.length).toBeGreaterThan(0);
     expect(r.liste.every((l) => /^A\d{2}-C\d{2} \(activité \d+\) : ./.test(l))).toBe(true);
     await verifierEcrit(page, ex.corrige);
@@ -573,7 +575,7 @@ describe("task pane: templates, dossier check and exercises in the open workbook
     await page.locator("#inserer-exercice").focus();
     await page.keyboard.press("Space");
     expect((await resultatDe(page, "resultat-exercice")).lignes[0]).toBe(
-      "Exercice « Évaluation économique de la famille », cas n° 1 du 01/06/2025, corrigé inséré : feuilles créées « Consignes », « Évaluation », « Barèmes » et « LogSoc_meta » (masquée).",
+      "Exercice « Évaluation économique de la famille », cas n° 1 du 01/06/2025, corrigé inséré : feuilles créées « Consignes », « Corrigé commenté », « Évaluation », « Barèmes » et « LogSoc_meta » (masquée).",
     );
     expect(erreursPage).toEqual([]);
     expect(erreursConsole).toEqual([]);
@@ -589,6 +591,373 @@ describe("task pane: templates, dossier check and exercises in the open workbook
       expect(await page.locator(`#${id}-indisponible`).textContent()).toBe("Demande Microsoft 365, Excel 2021 ou plus récent, ou Excel sur le web.");
     }
     expect(await page.locator("#inserer").isEnabled()).toBe(true);
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// A real task pane is 320–350 px wide; dates are French whatever the browser's language.
+
+const LARGEURS = [320, 350] as const;
+
+/**
+ * What scrolls or sticks out horizontally: the document, any table wider than its box, and any visible
+ * element whose right edge passes the pane's (content cut off, such as a « Statut » column).
+ */
+function debordements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const d = document.documentElement;
+    const r: string[] = [];
+    if (d.scrollWidth > d.clientWidth) r.push(`document : ${d.scrollWidth} > ${d.clientWidth}`);
+    for (const t of document.querySelectorAll("table")) {
+      if (t.scrollWidth > t.clientWidth) r.push(`tableau ${t.closest("[id]")?.id ?? ""} « ${t.querySelector("caption, th")?.textContent ?? ""} » : ${t.scrollWidth} > ${t.clientWidth}`);
+    }
+    for (const e of document.body.querySelectorAll("*")) {
+      const b = e.getBoundingClientRect();
+      if (b.width > 1 && b.height > 1 && b.right > d.clientWidth + 0.5) r.push(`${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""} « ${(e.textContent ?? "").slice(0, 40)} » : bord droit ${Math.round(b.right)} > ${d.clientWidth}`);
+    }
+    return r;
+  });
+}
+
+async function toutDeplier(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelectorAll("details").forEach((x) => (x.open = true)));
+}
+
+describe("task pane at a real pane's width", () => {
+  for (const largeur of LARGEURS) {
+    it(`at ${largeur} px, no panel scrolls horizontally, for each barème, template and exercise; keys read as French labels`, async () => {
+      const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+      await page.setViewportSize({ width: largeur, height: 900 });
+      await attendreEtat(page, "en-ligne");
+      await toutDeplier(page);
+      expect(await debordements(page)).toEqual([]);
+      const baremes = await page.locator("#choix-bareme option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(baremes).toEqual(IDS_BAREMES);
+      for (const id of baremes) {
+        await page.getByLabel("Barème", { exact: true }).selectOption(id);
+        await page.waitForFunction((i) => document.querySelector("#detail-bareme h3") !== null && (document.querySelector("#choix-bareme") as HTMLSelectElement).value === i, id);
+        await toutDeplier(page);
+        expect(await debordements(page), id).toEqual([]);
+        // Every value row: a French label first, the technical key only as secondary text.
+        const lignes = await page.locator("#detail-bareme tbody tr").evaluateAll((trs) => trs.map((tr) => ({ libelle: tr.querySelector("td.libelle > span")?.textContent ?? "", cle: tr.querySelector("td.libelle > code.cle")?.textContent ?? "" })));
+        expect(lignes.length, id).toBeGreaterThan(0);
+        for (const l of lignes) {
+          expect(l.libelle, `${id} ${l.cle}`).not.toBe("");
+          expect(l.libelle).not.toBe(l.cle);
+          expect(l.libelle).toMatch(/^[A-ZÀ-Ýa-z0-9]/);
+        }
+      }
+      await page.getByLabel("Barème", { exact: true }).selectOption("rsa_montant_forfaitaire");
+      const ligne = page.locator("#detail-bareme tr", { hasText: "majorations.quatriemePersonneCouple" });
+      expect(await ligne.locator("td.libelle > span").textContent()).toBe("Majoration 4e personne, couple");
+      // The table reads as a list at this width: one block per row, headers hidden from view.
+      expect(await ligne.evaluate((tr) => getComputedStyle(tr).display)).toBe("grid");
+
+      for (const type of TYPES_MODELES) {
+        await page.getByLabel("Modèle", { exact: true }).selectOption(type);
+        expect(await debordements(page), type).toEqual([]);
+      }
+      for (const type of ["evaluation", "cal", "apurement"]) {
+        await page.getByLabel("Type d'exercice").selectOption(type);
+        await page.getByLabel("Date du cas").fill(DATE);
+        await page.getByRole("button", { name: "Insérer l'exercice" }).click();
+        await resultatDe(page, "resultat-exercice");
+        expect(await debordements(page), type).toEqual([]);
+      }
+      await page.getByRole("button", { name: "Contrôler ce classeur" }).click();
+      await resultatDe(page, "resultat-controle");
+      expect(await debordements(page)).toEqual([]);
+      await page.screenshot({ path: `${tmpdir()}/logsoc-volet-${largeur}.png`, fullPage: true });
+      expect(erreursPage).toEqual([]);
+      expect(erreursConsole).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("the help page fits at 320 and 350 px, its tables read as lists, barème keys with their French labels", async () => {
+    const page = await navigateur.contexte.newPage();
+    for (const largeur of LARGEURS) {
+      await page.setViewportSize({ width: largeur, height: 900 });
+      await page.goto(`${serveur.base}/aide.html`);
+      expect(await debordements(page), String(largeur)).toEqual([]);
+      expect(await page.locator("table").count()).toBeGreaterThan(10);
+    }
+    const ligne = page.locator("#b-rsa_montant_forfaitaire + p + table tr", { hasText: "majorations.quatriemePersonneCouple" });
+    expect(await ligne.locator("td").first().textContent()).toBe("Majoration 4e personne, couple");
+    await page.close();
+  });
+
+  it("shows which barème values in force are estimates or unverified, in French, since the functions return plain numbers", async () => {
+    const { page } = await ouvrir(navigateur.contexte, "hors-office");
+    await attendreEtat(page, "en-ligne");
+    const statuts = page.locator("#statuts-baremes");
+    const jour = dateFr(aujourdhui());
+    expect(await statuts.locator("summary").textContent()).toMatch(new RegExp(`^\\d+ valeur\\(s\\) en vigueur le ${jour.replaceAll("/", "\\/")} sont des estimations ou ne sont pas vérifiées$`));
+    // Each item names the barème, its version, the status in words and the reason given by the data.
+    const items = await statuts.locator("li").allTextContents();
+    expect(items.length).toBeGreaterThan(0);
+    for (const t of items) expect(t).toMatch(/\(version du \d{2}\/\d{2}\/\d{4}\) (estimation|non vérifié) : ./);
+    expect(await page.locator("body").textContent()).not.toContain("valeurs officielles");
+    await page.close();
+  });
+
+  it("writes every date as dd/mm/yyyy in an English (en-US) browser, and leaves date fields in the browser's own format", async () => {
+    const anglais = await lancerChromium("en-US");
+    try {
+      const { page, erreursPage } = await ouvrir(anglais.contexte, "excel-complet");
+      expect(await page.evaluate(() => navigator.language)).toBe("en-US");
+      await attendreEtat(page, "en-ligne");
+      await page.getByLabel("Barème", { exact: true }).selectOption("smic");
+      await page.getByLabel("Date", { exact: true }).fill("2024-12-01");
+      expect(await detail(page, "version du 01/11/2024")).toContain("En vigueur le 01/12/2024");
+      await page.getByLabel("Numéro de cas (graine)").fill("2");
+      await page.getByLabel("Date du cas").fill(DATE);
+      await page.getByRole("button", { name: "Insérer l'exercice" }).click();
+      expect((await resultatDe(page, "resultat-exercice")).lignes[0]).toContain("cas n° 2 du 01/06/2025");
+      await toutDeplier(page);
+      const texte = (await page.locator("body").innerText()).replace(/feuille « [^»]*»/g, "");
+      // No ISO date, no English month, no month-first date: every date the pane writes is dd/mm/yyyy. (Legal
+      // sources keep their own titles, « arrêté du 10 mars 2011 »: the pane's own lines are checked for those.)
+      expect(texte).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+      expect(texte).not.toMatch(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/);
+      const lignesDuVolet = [await page.locator("#etat-baremes").innerText(), await page.locator("#detail-bareme > p").nth(1).innerText()];
+      for (const l of lignesDuVolet) expect(l).not.toMatch(/\b(1er|\d{1,2}) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/);
+      const dates = texte.match(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/g) ?? [];
+      expect(dates.length).toBeGreaterThan(3);
+      for (const d of dates) expect(d).toMatch(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/);
+      expect(texte).toContain(`le ${dateFr(aujourdhui())}`);
+      // Date fields are the browser's own control: an ISO value underneath, shown in the user's format.
+      expect(await page.locator("#date-bareme").inputValue()).toBe("2024-12-01");
+      expect(await page.locator("#date-bareme").getAttribute("lang")).toBeNull();
+      expect(erreursPage).toEqual([]);
+    } finally {
+      await anglais.fermer();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// « Expliquer » on the selected cell of the stand-in workbook.
+
+interface Explication {
+  classe: string;
+  texte: string;
+  etapes: string[];
+  arguments: Record<string, string>;
+}
+
+async function expliquerSelection(page: Page, feuille: string, ref: string): Promise<Explication> {
+  await classeur(page, "selectionner", feuille, ref);
+  await page.getByRole("button", { name: "Expliquer", exact: true }).click();
+  await page.waitForFunction(() => document.getElementById("resultat-explication")?.classList.contains("avis") === true && document.querySelector("button[aria-busy]") === null);
+  return page.evaluate(() => {
+    const e = document.getElementById("resultat-explication")!;
+    const dts = [...e.querySelectorAll("dl.arguments dt")];
+    return {
+      classe: e.className,
+      texte: e.textContent ?? "",
+      etapes: [...e.querySelectorAll("ol.etapes > li")].map((li) => [...li.children].map((c) => c.textContent ?? "").join(" | ")),
+      arguments: Object.fromEntries(dts.map((dt) => [dt.textContent ?? "", dt.nextElementSibling?.textContent ?? ""])),
+    };
+  });
+}
+
+describe("« Expliquer » on the selected cell", () => {
+  it("explains a =LOGSOC.… formula: its arguments as the function reads them (a range summed) and the engine's steps", async () => {
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+    await page.setViewportSize({ width: 320, height: 900 });
+    await attendreEtat(page, "en-ligne");
+    for (const [ref, v] of [["B1", 650], ["B2", 120], ["B3", 280], ["B4", 1500], ["B5", 300]] as const) await classeur(page, "saisir", "Feuil1", ref, v);
+    await classeur(page, "saisir", "Feuil1", "C1", "=LOGSOC.TAUX_EFFORT(B1,B2,B3,B4:B5)");
+
+    // (650 + 120 − 280) / (1 500 + 300) = 490 / 1 800 = 0,27222… → 0,2722 (arrêté du 10 mars 2011, 4 décimales).
+    const x = await expliquerSelection(page, "Feuil1", "C1");
+    expect(x.texte).toContain("Feuil1!C1 : =LOGSOC.TAUX_EFFORT(…)");
+    expect(x.texte).toContain("Résultat : 0,2722");
+    expect(x.arguments).toEqual({ loyer: "B1 → 650", charges: "B2 → 120", aide_logement: "B3 → 280", ressources: "B4:B5 → 1\u202f800" });
+    expect(x.etapes.length).toBeGreaterThanOrEqual(5);
+    expect(x.etapes.at(-1)).toContain("27,22 %");
+    expect(x.etapes.some((e) => e.includes("490"))).toBe(true);
+    expect(x.texte).toContain("Statut du résultat : officiel");
+    expect(x.texte).not.toContain("recalculez");
+    expect(await debordements(page)).toEqual([]);
+
+    // The cell shows another figure than the engine (not recalculated): said, with both figures.
+    await classeur(page, "calculer", "Feuil1", "C1", 0.25);
+    expect((await expliquerSelection(page, "Feuil1", "C1")).texte).toContain("La cellule affiche 0,25, le calcul donne 0,2722 : recalculez le classeur");
+
+    // A barème read through BAREME: the value's barème, key label, version, status and source.
+    await classeur(page, "saisir", "Feuil1", "C2", '=LOGSOC.BAREME("smic","2024-12-01","horaireBrut")');
+    const b = await expliquerSelection(page, "Feuil1", "C2");
+    expect(b.texte).toContain("Résultat : 11,88");
+    expect(b.etapes.at(-1)).toContain("SMIC : Taux horaire brut (horaireBrut), version du 01/11/2024");
+
+    // Inputs the engine refuses: its French reason, as the cell's error would say.
+    await classeur(page, "saisir", "Feuil1", "B4", -2000);
+    const refus = await expliquerSelection(page, "Feuil1", "C1");
+    expect(refus.classe).toContain("avis-attention");
+    expect(refus.texte).toMatch(/Pas de résultat : .*ressources/);
+
+    // A computed argument, and a cell that is neither a LOGSOC formula nor a template result.
+    await classeur(page, "saisir", "Feuil1", "C3", "=LOGSOC.TAUX_EFFORT(B1*12,B2,B3,B4)");
+    expect((await expliquerSelection(page, "Feuil1", "C3")).texte).toContain("L'argument loyer (B1*12) est un calcul");
+    const autre = await expliquerSelection(page, "Feuil1", "A9");
+    expect(autre.texte).toBe(
+      "La cellule Feuil1!A9 ne contient pas de formule =LOGSOC.… et ce classeur n'a pas été créé à partir d'un modèle LogSoc. « Expliquer » détaille une formule =LOGSOC.…(…) ou un résultat d'un modèle LogSoc (reste à vivre, taux d'effort, capacité de remboursement, taux d'effort d'un candidat de la fiche CALEOL, échéances d'un plan d'apurement…).",
+    );
+    expect(await classeur(page, "contenus", "Feuil1")).toMatchObject({ B1: 650, C1: "=LOGSOC.TAUX_EFFORT(B1,B2,B3,B4:B5)" });
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+
+  it("explains a result of a template dossier (RAV_UC of an évaluation), and flags a cell that differs from the engine", async () => {
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+    await page.setViewportSize({ width: 320, height: 900 });
+    await attendreEtat(page, "en-ligne");
+    await page.getByLabel("Date des barèmes").fill(DATE);
+    await page.getByRole("button", { name: "Insérer le modèle" }).click();
+    expect((await resultatDe(page, "resultat-modele")).classe).toContain("avis-succes");
+    const spec = construireModele("evaluation", { date: DATE });
+    const ou = (id: string) => {
+      const f = spec.feuilles.find((x) => x.cellules.some((c) => c.id === id))!;
+      return { feuille: f.nom, ref: f.cellules.find((c) => c.id === id)!.ref };
+    };
+    const saisie = async (id: string, v: unknown) => classeur(page, "saisir", ou(id).feuille, ou(id).ref, v);
+    await saisie("evaluation.date", versSerieExcel(DATE));
+    await saisie("foyer.personnes14Plus", 2);
+    await saisie("foyer.enfantsMoins14", 1);
+    await saisie("foyer.couple", "Non");
+    await saisie("ressources.salaires", 1800);
+    await saisie("charges.loyer", 600);
+    // What Excel computes: RAV mensuel 1 800 − 600 = 1 200 € ; UC (OCDE modifiée) 1 + 0,5 + 0,3 = 1,8 ; RAV/UC = 666,67 €.
+    const rav = ou("resultats.ravUc");
+    await classeur(page, "calculer", rav.feuille, rav.ref, 666.67);
+
+    const x = await expliquerSelection(page, rav.feuille, rav.ref);
+    expect(x.texte).toContain(`${rav.feuille}!${rav.ref} : `);
+    expect(x.texte).toContain("nom défini RAV_UC");
+    expect(x.texte).toContain("La cellule est conforme au calcul de LogSoc");
+    expect(x.texte).toContain("666,67");
+    // The engine's steps for that dossier: UC of the foyer, RAV mensuel, then RAV per UC, the last one.
+    expect(x.etapes.at(-1)).toContain("666,67");
+    expect(x.etapes.some((e) => e.includes("1,8"))).toBe(true);
+    expect(x.etapes.some((e) => e.includes("1\u202f200"))).toBe(true);
+    expect(await debordements(page)).toEqual([]);
+
+    // The cell shows another figure: the pane says by how much, from the dossier's own inputs.
+    await classeur(page, "calculer", rav.feuille, rav.ref, 650);
+    const ko = await expliquerSelection(page, rav.feuille, rav.ref);
+    expect(ko.classe).toContain("avis-attention");
+    expect(ko.texte).toContain("Écart avec le calcul de LogSoc");
+    expect(ko.texte).toContain("666,67");
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+
+  it("explains a candidate's taux d'effort on the CALEOL fiche", async () => {
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+    await page.setViewportSize({ width: 320, height: 900 });
+    await attendreEtat(page, "en-ligne");
+    await page.getByLabel("Modèle", { exact: true }).selectOption("cal");
+    await page.getByLabel("Date des barèmes").fill(DATE);
+    await page.getByRole("button", { name: "Insérer le modèle" }).click();
+    expect((await resultatDe(page, "resultat-modele")).classe).toContain("avis-succes");
+    const spec = construireModele("cal", { date: DATE, candidats: 3, zone: "AUTRES" });
+    const ou = (id: string) => {
+      const f = spec.feuilles.find((x) => x.cellules.some((c) => c.id === id))!;
+      return { feuille: f.nom, ref: f.cellules.find((c) => c.id === id)!.ref };
+    };
+    const saisie = async (id: string, v: unknown) => classeur(page, "saisir", ou(id).feuille, ou(id).ref, v);
+    await saisie("logement.loyer", 450);
+    await saisie("logement.charges", 80);
+    await saisie("logement.eauChauffageIndividuels", "Non");
+    await saisie("candidatA.personnes14Plus", 1);
+    await saisie("candidatA.ressources", 1600);
+    await saisie("candidatA.aideLogement", 130);
+    // Dépense de logement 450 + 80 = 530 € ; aide déduite : 400 € ; 400 / 1 600 = 0,25 (25 %).
+    const taux = ou("candidatA.tauxEffort");
+    await classeur(page, "calculer", taux.feuille, taux.ref, 0.25);
+    const x = await expliquerSelection(page, taux.feuille, taux.ref);
+    expect(x.texte).toContain("La cellule est conforme au calcul de LogSoc");
+    expect(x.etapes.at(-1)).toContain("25,00 %");
+    expect(x.etapes.some((e) => e.includes("400,00"))).toBe(true);
+    expect(await debordements(page)).toEqual([]);
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+
+  it("explains the last instalment of a plan d'apurement inserted by the pane", async () => {
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
+    await page.setViewportSize({ width: 350, height: 900 });
+    await attendreEtat(page, "en-ligne");
+    await page.getByLabel("Modèle", { exact: true }).selectOption("apurement");
+    await page.getByLabel("Date des barèmes").fill(DATE);
+    await page.getByRole("button", { name: "Insérer le modèle" }).click();
+    expect((await resultatDe(page, "resultat-modele")).classe).toContain("avis-succes");
+    const spec = construireModele("apurement", { date: DATE });
+    const ou = (id: string) => {
+      const f = spec.feuilles.find((x) => x.cellules.some((c) => c.id === id))!;
+      return { feuille: f.nom, ref: f.cellules.find((c) => c.id === id)!.ref };
+    };
+    await classeur(page, "saisir", ou("plan.dette").feuille, ou("plan.dette").ref, 1000);
+    await classeur(page, "saisir", ou("plan.mensualite").feuille, ou("plan.mensualite").ref, 300);
+    // 1 000 € at 300 € a month: 4 instalments, 300 + 300 + 300 + 100; the last one is 1 000 − 3 × 300 = 100 €.
+    const derniere = ou("plan.derniereEcheance");
+    await classeur(page, "calculer", derniere.feuille, derniere.ref, 100);
+    const x = await expliquerSelection(page, derniere.feuille, derniere.ref);
+    expect(x.texte).toContain("La cellule est conforme au calcul de LogSoc");
+    expect(x.etapes.length).toBeGreaterThan(2);
+    expect(x.etapes.at(-1)).toMatch(/100(,00)? €/);
+    expect(await debordements(page)).toEqual([]);
+    expect(erreursPage).toEqual([]);
+    expect(erreursConsole).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("barème browser, as known on a day (connu_le)", () => {
+  it("shows a correction published today, and what was known yesterday with a note that it changed since", async () => {
+    const APL_2027 = {
+      dateEffet: "2027-10-01",
+      valeurs: { isoleOuCoupleSansPersonneACharge: 61.21, majorationParPersonneACharge: 13.88, colocataireIsole: 30.59, dom: { base: 41.09, majorationParPersonneACharge: 10.57 } },
+      source: { texte: "Arrêté de revalorisation au 1er octobre 2027", reference: "CCH, art. R.823-16" },
+      statut: "officiel",
+    };
+    const publier = (corps: object) =>
+      fetch(`${serveur.base}/v1/baremes/apl_forfait_charges/versions`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${serveur.jeton}` }, body: JSON.stringify({ publiePar: "Test du volet", ...corps }) });
+    expect((await publier({ version: APL_2027 })).status).toBe(201);
+    const correction = await publier({ version: { ...APL_2027, valeurs: { ...APL_2027.valeurs, isoleOuCoupleSansPersonneACharge: 61.25 } }, remplace: "2027-10-01", motif: "Coquille dans le montant de base" });
+    expect(correction.status).toBe(201);
+
+    const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "hors-office");
+    await page.setViewportSize({ width: 320, height: 900 });
+    await attendreEtat(page, "en-ligne");
+    await page.getByLabel("Barème", { exact: true }).selectOption("apl_forfait_charges");
+    await page.getByLabel("Date", { exact: true }).fill("2027-11-01");
+    // As known today: the corrected amount, and the correction said with its reason.
+    const aujourdhuiTexte = await detail(page, "version du 01/10/2027");
+    expect(aujourdhuiTexte).toContain("61,25");
+    expect(await page.locator("#correction-bareme").textContent()).toMatch(/^Correction publiée le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} UTC de la version du 01\/10\/2027 : Coquille dans le montant de base$/);
+
+    // As known yesterday: neither publication existed, the bundled 2025 version (60,59 €, arrêté du 5 septembre 2025) applied.
+    const hier = new Date(Date.parse(`${aujourdhui()}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("Connus le").fill(hier);
+    const ancien = await detail(page, `tels que connus le ${dateFr(hier)}`);
+    expect(ancien).toContain("version du 01/10/2025");
+    expect(ancien).toContain("60,59");
+    expect(await page.locator("#connaissance-bareme").textContent()).toMatch(
+      new RegExp(`^Valeurs telles que connues le ${dateFr(hier).replaceAll("/", "\\/")}\\. Aujourd'hui, la version en vigueur le 01\\/11\\/2027 est celle du 01\\/10\\/2027, publiée le \\d{2}\\/\\d{2}\\/\\d{4} \\d{2}:\\d{2} UTC \\(Coquille dans le montant de base\\)\\.$`),
+    );
+    expect(await debordements(page)).toEqual([]);
+    // Before anything was known: the catalogue's French reason.
+    await page.getByLabel("Connus le").fill("2000-01-01");
+    expect(await detail(page, "connu")).toMatch(/n'avait aucune version connue le 01\/01\/2000|aucune version connue le 01\/01\/2000/);
     expect(erreursPage).toEqual([]);
     expect(erreursConsole).toEqual([]);
     await page.close();

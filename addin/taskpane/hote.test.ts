@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { avisHote, detecterHote, type OfficeMinimal } from "./hote.ts";
-import { dateLongue, formatValeur, lignesBareme } from "./presentation.ts";
+import { formatValeur, lignesBareme, resumeLibelles, valeursAVerifier } from "./presentation.ts";
+import type { CatalogueBaremes } from "#shared/baremes/index.ts";
+import { ErreurLogsoc } from "#shared/errors.ts";
 import type { DateISO } from "#shared/date.ts";
 import { comparerVersions } from "../build/versions.ts";
 
@@ -75,12 +77,58 @@ describe("presenting a barème version", () => {
   });
 
   it("writes dates and numbers as a French reader expects", () => {
-    expect(dateLongue("2026-01-01" as DateISO)).toBe("1er janvier 2026");
-    expect(dateLongue("2025-08-15" as DateISO)).toBe("15 août 2025");
     expect(formatValeur(1823.03)).toBe("1\u202f823,03");
     expect(formatValeur(-0.5)).toBe("−0,5");
     expect(formatValeur(null)).toBe("—");
     expect(formatValeur(true)).toBe("oui");
     expect(formatValeur("1/20")).toBe("1/20");
+  });
+});
+
+describe("the status of the barèmes in use", () => {
+  const version = (dateEffet: string, valeurs: unknown, extra: object = {}) => ({ dateEffet, valeurs, statut: "officiel", source: { texte: "t", reference: "r" }, origine: "integree", ...extra });
+  const baremes = [
+    {
+      id: "smic",
+      libelle: "SMIC",
+      versions: [
+        version("2025-01-01", { horaireBrut: 11.88, mensuelBrut: 1801.8, mensuelNet: null }),
+        version("2026-01-01", { horaireBrut: 12.02, mensuelBrut: 1823.03, mensuelNet: null }, { statut: "non_verifie", lacunes: ["Décret non lu."] }),
+      ],
+    },
+    {
+      id: "reperes_taux_effort",
+      libelle: "Repères de taux d'effort",
+      versions: [
+        version("2022-01-01", { organismesHlm: { utilisateur: "Organismes HLM", nature: "fourchette", unite: "fraction", depuis: "2011", minimum: 0.2, maximum: 0.3 } }, {
+          statutsCellules: [{ cle: "organismesHlm", statut: "estimation", note: "Pratique décrite sur un blog." }],
+        }),
+      ],
+    },
+  ];
+  const catalogue = {
+    liste: () => baremes,
+    enVigueur: (id: string, date: string) => {
+      const v = baremes.find((b) => b.id === id)!.versions.filter((x) => x.dateEffet <= date).at(-1);
+      if (!v) throw new ErreurLogsoc("BAREME_NON_EN_VIGUEUR", "aucune version", ["date"]);
+      return v;
+    },
+  } as unknown as CatalogueBaremes;
+
+  it("lists the figures in force that are estimates or unverified, with the reason, and leaves out texts and missing values", () => {
+    expect(valeursAVerifier(catalogue, "2026-03-01" as DateISO)).toEqual([
+      { bareme: "smic", libelleBareme: "SMIC", dateEffet: "2026-01-01", groupes: [{ statut: "non_verifie", libelles: ["Taux horaire brut", "Montant mensuel brut (35 h par semaine)"], note: "Décret non lu." }] },
+      { bareme: "reperes_taux_effort", libelleBareme: "Repères de taux d'effort", dateEffet: "2022-01-01", groupes: [{ statut: "estimation", libelles: ["Organismes HLM, minimum", "Organismes HLM, maximum"], note: "Pratique décrite sur un blog." }] },
+    ]);
+    // The 2025 SMIC is official: only the repères remain to flag.
+    expect(valeursAVerifier(catalogue, "2025-06-01" as DateISO).map((b) => b.bareme)).toEqual(["reperes_taux_effort"]);
+  });
+
+  it("shortens long lists of labels", () => {
+    expect(resumeLibelles(["A"])).toBe("A");
+    expect(resumeLibelles(["A", "B"])).toBe("A et B");
+    expect(resumeLibelles(["A", "B", "C"])).toBe("A ; B et C");
+    expect(resumeLibelles(["A", "B", "C", "D"])).toBe("A ; B ; C et 1 autre valeur");
+    expect(resumeLibelles(["A", "B", "C", "D", "E"])).toBe("A ; B ; C et 2 autres valeurs");
   });
 });

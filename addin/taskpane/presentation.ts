@@ -1,5 +1,7 @@
-import { LIBELLES_STATUT, clesFeuilles, noteDeCle, statutDeCle, type Statut, type VersionBareme } from "#shared/baremes/index.ts";
-import { composantes, type DateISO } from "#shared/date.ts";
+import { LIBELLES_STATUT, clesFeuilles, noteDeCle, statutDeCle, type CatalogueBaremes, type Statut, type VersionBareme } from "#shared/baremes/index.ts";
+import { libelleCle } from "#shared/baremes/libelles.ts";
+import type { DateISO } from "#shared/date.ts";
+import { estErreurLogsoc } from "#shared/errors.ts";
 
 /** One value of a barème version as the pane and the inserted table show it. */
 export interface LigneBareme {
@@ -23,14 +25,6 @@ export function lignesBareme(version: Pick<VersionBareme<unknown>, "valeurs" | "
   });
 }
 
-const MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-
-/** "1er janvier 2026", "15 mars 2026". */
-export function dateLongue(d: DateISO): string {
-  const { annee, mois, jour } = composantes(d);
-  return `${jour === 1 ? "1er" : jour} ${MOIS[mois - 1]} ${annee}`;
-}
-
 /** A value as a French reader expects it: decimal comma, thin-space thousands, oui/non. */
 export function formatValeur(v: LigneBareme["valeur"]): string {
   if (v === null) return "—";
@@ -43,4 +37,54 @@ export function formatValeur(v: LigneBareme["valeur"]): string {
 
 export function libelleStatut(s: Statut): string {
   return LIBELLES_STATUT[s];
+}
+
+/** Statuses a reader must be told about: a value LogSoc could not take from the official text. */
+export function statutAVerifier(s: Statut): boolean {
+  return s === "estimation" || s === "non_verifie";
+}
+
+/** Values of one barème version in force that are estimates or unverified, grouped as the data declares them. */
+export interface ValeursAVerifier {
+  bareme: string;
+  libelleBareme: string;
+  dateEffet: DateISO;
+  groupes: { statut: Statut; libelles: string[]; note: string }[];
+}
+
+/**
+ * For every barème, the version in force on `date` and its values that are not official enough to be
+ * presented as such: what the pane lists under « Statut des barèmes », since a custom function can only
+ * return a plain number.
+ */
+export function valeursAVerifier(catalogue: CatalogueBaremes, date: DateISO): ValeursAVerifier[] {
+  const resultat: ValeursAVerifier[] = [];
+  for (const b of catalogue.liste()) {
+    let v;
+    try {
+      v = catalogue.enVigueur(b.id, date);
+    } catch (e) {
+      if (estErreurLogsoc(e)) continue;
+      throw e;
+    }
+    const groupes = new Map<string, { statut: Statut; libelles: string[]; note: string }>();
+    for (const l of lignesBareme(v)) {
+      // Descriptive texts (who uses a repère, since when) and values no source gives are no figure to compute with.
+      if (!statutAVerifier(l.statut) || l.valeur === null || (typeof l.valeur === "string" && !/^\d+\/\d+$/.test(l.valeur))) continue;
+      const note = l.note || (v.lacunes ?? []).join(" ");
+      const cle = `${l.statut}\u0000${note}`;
+      const g = groupes.get(cle) ?? { statut: l.statut, libelles: [], note };
+      g.libelles.push(libelleCle(b.id, l.cle));
+      groupes.set(cle, g);
+    }
+    if (groupes.size > 0) resultat.push({ bareme: b.id, libelleBareme: b.libelle, dateEffet: v.dateEffet, groupes: [...groupes.values()] });
+  }
+  return resultat;
+}
+
+/** « A, B, C et 18 autres valeurs » : long lists of labels stay one readable line. */
+export function resumeLibelles(libelles: readonly string[], max = 3): string {
+  if (libelles.length <= max) return libelles.length <= 1 ? libelles.join("") : `${libelles.slice(0, -1).join(" ; ")} et ${libelles.at(-1)}`;
+  const reste = libelles.length - max;
+  return `${libelles.slice(0, max).join(" ; ")} et ${reste} autre${reste > 1 ? "s" : ""} valeur${reste > 1 ? "s" : ""}`;
 }

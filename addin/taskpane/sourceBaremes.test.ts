@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATALOGUE } from "#shared/baremes/index.ts";
+import { CATALOGUE, creerCatalogue } from "#shared/baremes/index.ts";
 import type { DateISO } from "#shared/date.ts";
 import { lireCache } from "../commun/cacheBaremes.ts";
 import { stockageMemoire, stockageParDefaut } from "../commun/stockage.ts";
@@ -40,20 +40,21 @@ function worker(publiees: Record<string, object[]> = {}): { recuperer: Recuperer
 const maintenant = () => new Date("2027-01-02T08:00:00.000Z");
 
 describe("loading barèmes from the Worker", () => {
-  it("is online with the bundled data when nothing was published, in one request", async () => {
+  it("is online with the bundled data when nothing was published, asking each scale for its history", async () => {
     const { recuperer, demandes } = worker();
     const stockage = stockageMemoire();
     const etat = await chargerBaremes({ recuperer, stockage, maintenant });
     expect(etat).toMatchObject({ mode: "en-ligne", publiees: 0, ecartees: 0, recuLe: "2027-01-02T08:00:00.000Z" });
-    expect(demandes).toEqual(["/v1/baremes"]);
+    // A correction of a bundled version adds no date d'effet: every scale's history is read.
+    expect(demandes).toEqual(["/v1/baremes", ...CATALOGUE.liste().map((b) => `/v1/baremes/${b.id}/versions`)]);
     expect(lireCache(stockage)).toEqual({ recuLe: "2027-01-02T08:00:00.000Z", versions: [] });
   });
 
-  it("fetches the versions of a scale with a date the bundled data lacks, caches the published ones and uses them", async () => {
+  it("fetches the versions of a scale, caches the published ones and uses them", async () => {
     const { recuperer, demandes } = worker({ smic: [SMIC_2027] });
     const stockage = stockageMemoire();
     const etat = await chargerBaremes({ recuperer, stockage, maintenant });
-    expect(demandes).toEqual(["/v1/baremes", "/v1/baremes/smic/versions"]);
+    expect(demandes).toContain("/v1/baremes/smic/versions");
     expect(etat).toMatchObject({ mode: "en-ligne", publiees: 1 });
     const v = etat.catalogue.enVigueur("smic", "2027-03-01");
     expect(v.valeurs).toEqual(SMIC_2027.valeurs);
@@ -139,5 +140,36 @@ describe("storage", () => {
       },
     };
     expect(stockageParDefaut(refuse).nom).toBe("mémoire");
+  });
+
+  it("replays the Worker's history: a correction and a withdrawal apply from when they were published, so the pane can answer as known on a past day", async () => {
+    // The history as the Worker builds it (worker/src/routes/baremes.ts: catalogue.historique), from three publications.
+    const publications = [
+      { bareme: "smic", version: SMIC_2027, publiePar: "Équipe LogSoc", publieLe: "2026-12-20T10:00:00.000Z" },
+      { bareme: "smic", version: { ...SMIC_2027, valeurs: { ...SMIC_2027.valeurs, horaireBrut: 12.52 } }, remplace: "2027-01-01", motif: "Coquille dans le taux horaire", publiePar: "Équipe LogSoc", publieLe: "2027-01-10T09:00:00.000Z" },
+      { bareme: "smic", remplace: "2027-01-01", retire: true, motif: "Décret annulé", publiePar: "Équipe LogSoc", publieLe: "2027-02-01T09:00:00.000Z" },
+    ];
+    const serveur = creerCatalogue(publications);
+    const recuperer: Recuperer = async (url) => {
+      const json = (corps: unknown) => new Response(JSON.stringify(corps), { status: 200 });
+      if (url === "/v1/baremes") return json({ baremes: serveur.liste().map((b) => ({ id: b.id, datesEffet: b.versions.map((v) => v.dateEffet) })) });
+      const id = /^\/v1\/baremes\/([a-z_]+)\/versions$/.exec(url)![1]!;
+      return json({ id, versions: serveur.versions(id), historique: serveur.historique(id) });
+    };
+    const stockage = stockageMemoire();
+    const etat = await chargerBaremes({ recuperer, stockage, maintenant });
+    expect(etat).toMatchObject({ mode: "en-ligne", publiees: 3, ecartees: 0 });
+    const c = etat.catalogue;
+    // Known on 15/12/2026: nothing published yet, the bundled 2026 SMIC (12,31 €) applies in March 2027.
+    expect(c.enVigueur("smic", "2027-03-01", "2026-12-15").valeurs.horaireBrut).toBe(12.31);
+    // Known on 05/01/2027: the 2027 version as first published (12,50 €); on 15/01/2027: its correction (12,52 €).
+    expect(c.enVigueur("smic", "2027-03-01", "2027-01-05").valeurs.horaireBrut).toBe(12.5);
+    expect(c.enVigueur("smic", "2027-03-01", "2027-01-15").valeurs.horaireBrut).toBe(12.52);
+    // Withdrawn on 01/02/2027: today's answer is back to the 2026 SMIC.
+    expect(c.enVigueur("smic", "2027-03-01").valeurs.horaireBrut).toBe(12.31);
+    // The cache holds the same history, so offline the pane answers the same.
+    const horsLigne = etatHorsLigne(stockage);
+    expect(horsLigne.catalogue.enVigueur("smic", "2027-03-01", "2027-01-15").valeurs.horaireBrut).toBe(12.52);
+    expect(horsLigne.catalogue.enVigueur("smic", "2027-03-01").valeurs.horaireBrut).toBe(12.31);
   });
 });

@@ -1,4 +1,4 @@
-import { CATALOGUE, type CatalogueBaremes, type VersionPubliee } from "#shared/baremes/index.ts";
+import { estIdBareme, type CatalogueBaremes, type VersionPubliee } from "#shared/baremes/index.ts";
 import type { DateISO } from "#shared/date.ts";
 import { catalogueAvecCache, ecrireCache, lireCache, type CacheBaremes } from "../commun/cacheBaremes.ts";
 import type { Stockage } from "../commun/stockage.ts";
@@ -28,6 +28,43 @@ interface VersionRecue {
   publiePar?: string;
   publieLe?: string;
   [champ: string]: unknown;
+}
+/** One entry of a scale's history (`historique`): a version, a correction or a withdrawal, and when it was learned. */
+interface PublicationRecue {
+  nature?: string;
+  origine?: string;
+  publiePar?: string;
+  publieLe?: string;
+  version?: unknown;
+  remplace?: VersionPubliee["remplace"];
+  motif?: string;
+}
+
+/** The publications made on the Worker, as the catalogue replays them: with the history, corrections and withdrawals too. */
+function publicationsRecues(id: string, recues: VersionRecue[] | undefined, historique: PublicationRecue[] | undefined): VersionPubliee[] {
+  const sortie: VersionPubliee[] = [];
+  if (Array.isArray(historique)) {
+    for (const p of historique) {
+      if (p.origine !== "publiee") continue;
+      sortie.push({
+        bareme: id,
+        ...(p.version !== undefined ? { version: p.version } : {}),
+        ...(p.publiePar !== undefined ? { publiePar: p.publiePar } : {}),
+        ...(p.publieLe !== undefined ? { publieLe: p.publieLe } : {}),
+        ...(p.remplace !== undefined ? { remplace: p.remplace } : {}),
+        ...(p.motif !== undefined ? { motif: p.motif } : {}),
+        ...(p.nature === "retrait" ? { retire: true } : {}),
+      });
+    }
+    return sortie;
+  }
+  // A Worker without history: the versions it knows today.
+  for (const v of recues ?? []) {
+    if (v.origine !== "publiee") continue;
+    const { origine: _o, publiePar, publieLe, ...version } = v;
+    sortie.push({ bareme: id, version, ...(publiePar !== undefined ? { publiePar } : {}), ...(publieLe !== undefined ? { publieLe } : {}) });
+  }
+  return sortie;
 }
 
 /** The bundled barèmes plus whatever the pane cached last time: what applies before (or without) the Worker. */
@@ -65,20 +102,13 @@ export async function chargerBaremes(options: { recuperer: Recuperer; stockage: 
   try {
     const liste = (await lireJson(recuperer, `${base}/v1/baremes`, signal)) as { baremes?: ResumeBareme[] };
     if (!Array.isArray(liste.baremes)) throw new ErreurReseau("la réponse du service LogSoc est illisible");
-    const connus = new Map(CATALOGUE.liste().map((b) => [b.id, new Set<string>(b.versions.map((v) => v.dateEffet))]));
-    const aCharger = liste.baremes.filter((b) => {
-      const integrees = connus.get(b.id);
-      return integrees !== undefined && Array.isArray(b.datesEffet) && b.datesEffet.some((d) => !integrees.has(d));
-    });
+    // Every scale is asked for its history: a correction of a bundled version adds no new date d'effet.
+    const aCharger = liste.baremes.filter((b) => typeof b.id === "string" && estIdBareme(b.id));
     const versions: VersionPubliee[] = [];
     for (const reponse of await Promise.all(aCharger.map((b) => lireJson(recuperer, `${base}/v1/baremes/${encodeURIComponent(b.id)}/versions`, signal)))) {
-      const { id, versions: recues } = reponse as { id?: string; versions?: VersionRecue[] };
-      if (typeof id !== "string" || !Array.isArray(recues)) throw new ErreurReseau("la réponse du service LogSoc est illisible");
-      for (const v of recues) {
-        if (v.origine !== "publiee") continue;
-        const { origine: _o, publiePar, publieLe, ...version } = v;
-        versions.push({ bareme: id, version, ...(publiePar !== undefined ? { publiePar } : {}), ...(publieLe !== undefined ? { publieLe } : {}) });
-      }
+      const { id, versions: recues, historique } = reponse as { id?: string; versions?: VersionRecue[]; historique?: PublicationRecue[] };
+      if (typeof id !== "string" || (!Array.isArray(recues) && !Array.isArray(historique))) throw new ErreurReseau("la réponse du service LogSoc est illisible");
+      versions.push(...publicationsRecues(id, recues, historique));
     }
     const cache: CacheBaremes = { recuLe: (options.maintenant?.() ?? new Date()).toISOString(), versions };
     const { catalogue, ecartees } = catalogueAvecCache(cache);

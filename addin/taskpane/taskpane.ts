@@ -3,15 +3,19 @@ import "../functions/entree.ts";
 import { FONCTIONS } from "#shared/fonctions/registre.ts";
 import { aujourdhui, estDateISO, type DateISO } from "#shared/date.ts";
 import { estErreurLogsoc } from "#shared/errors.ts";
-import { dateFr, statutGlobal, type BaremeEnCatalogue, type VersionEnCatalogue } from "#shared/baremes/index.ts";
+import { dateFr, instantFr, statutGlobal, type BaremeEnCatalogue, type VersionEnCatalogue } from "#shared/baremes/index.ts";
 import { stockageParDefaut } from "../commun/stockage.ts";
 import { avisHote, detecterHote, type Hote, type OfficeMinimal } from "./hote.ts";
 import { chargerBaremes, dateDesBaremes, etatHorsLigne, type EtatBaremes } from "./sourceBaremes.ts";
-import { dateLongue, formatValeur, libelleStatut, lignesBareme } from "./presentation.ts";
+import { formatValeur, libelleStatut, lignesBareme, resumeLibelles, valeursAVerifier } from "./presentation.ts";
+import { libelleCle } from "#shared/baremes/libelles.ts";
 import { insererBareme, type BaremeAInserer } from "./tableau.ts";
 import { el, remplacer } from "./dom.ts";
 import { sectionsClasseur } from "./vuesClasseur.ts";
 import { sectionErreurs, type ExcelSelection } from "./derniereErreur.ts";
+import { sectionExplication } from "./vueExplication.ts";
+import { expliquerCelluleModele } from "./explicationModele.ts";
+import { expliquer } from "#shared/explication/index.ts";
 
 /** The pane's whole state: where it runs, which barèmes it shows, what the adviser picked. */
 interface Etat {
@@ -20,6 +24,8 @@ interface Etat {
   verification: "en-cours" | "terminee";
   choix: string;
   date: string;
+  /** Knowledge date (DESIGN §8): "" = as known today; a past day shows what LogSoc knew then. */
+  connuLe: string;
 }
 
 const stockage = stockageParDefaut();
@@ -32,7 +38,7 @@ function pastille(e: Etat): HTMLElement {
 function vueEtatBaremes(conteneur: HTMLElement, e: Etat): void {
   const jour = aujourdhui();
   const date = dateDesBaremes(e.baremes.catalogue, jour);
-  const titre = date === null ? "Barèmes intégrés au complément" : `Barèmes du ${dateLongue(date)}`;
+  const titre = date === null ? "Barèmes intégrés au complément" : `Barèmes du ${dateFr(date)}`;
   let detail: string;
   if (e.verification === "en-cours") {
     detail = "Recherche de versions plus récentes auprès du service LogSoc…";
@@ -51,6 +57,42 @@ function vueEtatBaremes(conteneur: HTMLElement, e: Etat): void {
     el("div", { class: "etat" }, el("strong", {}, titre), e.verification === "en-cours" ? el("span", { class: "pastille" }, "vérification…") : pastille(e)),
     el("p", { class: "discret" }, detail),
     e.baremes.ecartees > 0 ? el("p", { class: "discret" }, `${e.baremes.ecartees} version(s) en cache ignorée(s) : format non reconnu par cette version du complément.`) : null,
+    vueStatutsEnVigueur(e, jour),
+  );
+}
+
+/**
+ * What the custom functions cannot say (they return plain numbers): which values in force today are
+ * estimates or unverified, and why. Today's, because a LOGSOC function without a date uses today's.
+ */
+function vueStatutsEnVigueur(e: Etat, jour: DateISO): HTMLElement {
+  const aVerifier = valeursAVerifier(e.baremes.catalogue, jour);
+  if (aVerifier.length === 0) {
+    return el("p", { id: "statuts-baremes", class: "discret" }, `Toutes les valeurs des barèmes en vigueur le ${dateFr(jour)} sont officielles ou calculées à partir de valeurs officielles.`);
+  }
+  const n = aVerifier.reduce((t, b) => t + b.groupes.reduce((u, g) => u + g.libelles.length, 0), 0);
+  return el(
+    "details",
+    { id: "statuts-baremes", class: "statuts" },
+    el("summary", {}, `${n} valeur(s) en vigueur le ${dateFr(jour)} sont des estimations ou ne sont pas vérifiées`),
+    el("p", { class: "discret" }, "Les fonctions =LOGSOC.… renvoient un nombre sans statut : un résultat qui utilise ces valeurs est lui aussi une estimation, à vérifier avant toute décision."),
+    el(
+      "ul",
+      {},
+      ...aVerifier.flatMap((b) =>
+        b.groupes.map((g) =>
+          el(
+            "li",
+            {},
+            el("strong", {}, b.libelleBareme),
+            ` (version du ${dateFr(b.dateEffet)}) `,
+            el("span", { class: `statut statut-${g.statut}` }, libelleStatut(g.statut)),
+            ` : ${resumeLibelles(g.libelles)}.`,
+            g.note ? el("span", { class: "discret bloc" }, g.note) : null,
+          ),
+        ),
+      ),
+    ),
   );
 }
 
@@ -69,15 +111,57 @@ function vueFonctions(): HTMLElement {
   );
 }
 
-function baremeEtVersion(e: Etat): { b: BaremeEnCatalogue; v: VersionEnCatalogue; date: DateISO } | { erreur: string } {
+interface BaremeAffiche {
+  b: BaremeEnCatalogue;
+  v: VersionEnCatalogue;
+  date: DateISO;
+  /** The version known today for the same date, when `connu_le` gives another one (corrected or withdrawn since). */
+  aujourdhui: VersionEnCatalogue | null | undefined;
+}
+
+function baremeEtVersion(e: Etat): BaremeAffiche | { erreur: string } {
   if (!estDateISO(e.date)) return { erreur: "Choisissez une date valide." };
+  if (e.connuLe !== "" && !estDateISO(e.connuLe)) return { erreur: "Choisissez une date de connaissance valide, ou laissez « Connus le » vide." };
   try {
     const b = e.baremes.catalogue.bareme(e.choix);
-    return { b, v: e.baremes.catalogue.enVigueur(b.id, e.date), date: e.date };
+    if (e.connuLe === "") return { b, v: e.baremes.catalogue.enVigueur(b.id, e.date), date: e.date, aujourdhui: undefined };
+    const v = e.baremes.catalogue.enVigueur(b.id, e.date, e.connuLe);
+    let actuelle: VersionEnCatalogue | null;
+    try {
+      actuelle = e.baremes.catalogue.enVigueur(b.id, e.date);
+    } catch (err) {
+      if (!estErreurLogsoc(err)) throw err;
+      actuelle = null;
+    }
+    const meme = actuelle !== null && actuelle.dateEffet === v.dateEffet && actuelle.publieLe === v.publieLe;
+    return { b, v, date: e.date, aujourdhui: meme ? undefined : actuelle };
   } catch (err) {
     if (estErreurLogsoc(err)) return { erreur: err.message };
     throw err;
   }
+}
+
+/** What a reader of a past answer must know: this version corrects another, or today's answer differs. */
+function vueConnaissance(e: Etat, r: BaremeAffiche): (HTMLElement | null)[] {
+  const v = r.v;
+  return [
+    v.remplace !== undefined
+      ? el("p", { class: "discret", id: "correction-bareme" }, `Correction publiée${v.publieLe ? ` le ${instantFr(v.publieLe)}` : ""} de la version du ${dateFr(v.remplace.dateEffet)} : ${v.motif ?? ""}`)
+      : null,
+    r.aujourdhui !== undefined
+      ? el(
+          "div",
+          { class: "avis avis-attention", role: "note", id: "connaissance-bareme" },
+          el(
+            "p",
+            {},
+            r.aujourdhui === null
+              ? `Valeurs telles que connues le ${dateFr(e.connuLe)}. Depuis, cette version a été retirée : aujourd'hui, aucune version n'est en vigueur le ${dateFr(r.date)}.`
+              : `Valeurs telles que connues le ${dateFr(e.connuLe)}. Aujourd'hui, la version en vigueur le ${dateFr(r.date)} est celle du ${dateFr(r.aujourdhui.dateEffet)}${r.aujourdhui.publieLe && r.aujourdhui.origine === "publiee" ? `, publiée le ${instantFr(r.aujourdhui.publieLe)}` : ""}${r.aujourdhui.motif ? ` (${r.aujourdhui.motif})` : ""}.`,
+          ),
+        )
+      : null,
+  ];
 }
 
 /** Only web addresses become links: a published version's URL is data, never script. */
@@ -98,11 +182,12 @@ function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer,
     return;
   }
   const { b, v, date } = r;
+  const tels = e.connuLe === "" ? "" : `, tels que connus le ${dateFr(e.connuLe)}`;
   const lignes = lignesBareme(v);
   const statut = statutGlobal(v);
   const source = v.source;
   const dansExcel = e.hote.type === "excel" && e.hote.insertion;
-  const remarques = [...(v.lacunes ?? []), ...lignes.filter((l) => l.note !== "").map((l) => `${l.cle} : ${l.note}`), ...(b.regles ?? [])];
+  const remarques = [...(v.lacunes ?? []), ...lignes.filter((l) => l.note !== "").map((l) => `${libelleCle(b.id, l.cle)} (${l.cle}) : ${l.note}`), ...(b.regles ?? [])];
   remplacer(
     conteneur,
     el("h3", {}, b.libelle),
@@ -110,16 +195,17 @@ function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer,
     el(
       "p",
       {},
-      `En vigueur le ${dateFr(date)} : version du ${dateLongue(v.dateEffet)} `,
+      `En vigueur le ${dateFr(date)}${tels} : version du ${dateFr(v.dateEffet)} `,
       el("span", { class: `statut statut-${statut}` }, libelleStatut(statut)),
       v.origine === "publiee" ? el("span", { class: "discret" }, " · publiée après cette version du complément") : null,
     ),
+    ...vueConnaissance(e, r),
     el("p", { class: "discret" }, `Unité : ${b.unite}`),
     el(
       "table",
-      {},
+      { class: "adaptatif valeurs" },
       el("caption", {}, "Valeurs"),
-      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Clé"), el("th", { scope: "col" }, "Valeur"), el("th", { scope: "col" }, "Statut"))),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Valeur"), el("th", { scope: "col" }, "Montant"), el("th", { scope: "col" }, "Statut"))),
       el(
         "tbody",
         {},
@@ -127,9 +213,9 @@ function vueDetail(conteneur: HTMLElement, e: Etat, inserer: (b: BaremeAInserer,
           el(
             "tr",
             {},
-            el("td", {}, el("code", {}, l.cle)),
-            el("td", { class: typeof l.valeur === "number" ? "nombre" : undefined, title: l.note || undefined }, formatValeur(l.valeur)),
-            el("td", {}, el("span", { class: `statut statut-${l.statut}` }, libelleStatut(l.statut))),
+            el("td", { class: "libelle" }, el("span", {}, libelleCle(b.id, l.cle)), el("code", { class: "cle", title: "Clé à utiliser dans =LOGSOC.BAREME" }, l.cle)),
+            el("td", { class: typeof l.valeur === "number" ? "nombre" : "texte", title: l.note || undefined }, formatValeur(l.valeur)),
+            el("td", { class: "statut-cellule" }, el("span", { class: `statut statut-${l.statut}` }, libelleStatut(l.statut))),
           ),
         ),
       ),
@@ -204,11 +290,13 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
     verification: "en-cours",
     choix: catalogueInitial.catalogue.liste()[0]?.id ?? "",
     date: jour,
+    connuLe: "",
   };
 
   const zoneEtat = el("section", { id: "etat-baremes", "aria-label": "État des barèmes", role: "status" });
   const choix = el("select", { id: "choix-bareme" }, ...etat.baremes.catalogue.liste().map((b) => el("option", { value: b.id }, b.libelle)));
   const date = el("input", { id: "date-bareme", type: "date", value: jour, min: "1900-03-01", max: "2199-12-31" });
+  const connuLe = el("input", { id: "connu-bareme", type: "date", value: "", min: "1990-01-01", max: "2199-12-31", "aria-describedby": "aide-connu-bareme" });
   const detail = el("div", { id: "detail-bareme", "aria-live": "polite" });
   const message = el("p", { id: "message-insertion", role: "status" });
 
@@ -218,6 +306,12 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
   };
   choix.addEventListener("change", () => {
     etat.choix = choix.value;
+    message.className = "";
+    remplacer(message);
+    redessiner();
+  });
+  connuLe.addEventListener("change", () => {
+    etat.connuLe = connuLe.value;
     message.className = "";
     remplacer(message);
     redessiner();
@@ -236,6 +330,7 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
     hote.type === "excel" && hote.fonctions && excel !== undefined ? sectionErreurs(excel) : null,
     zoneEtat,
     vueFonctions(),
+    sectionExplication({ hote, catalogue: () => etat.baremes.catalogue, expliquer: (nom, valeurs, ctx) => expliquer(nom, valeurs, ctx), expliquerModele: expliquerCelluleModele }),
     el(
       "section",
       { "aria-labelledby": "titre-baremes" },
@@ -246,6 +341,12 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
         { class: "champs" },
         el("div", { class: "champ" }, el("label", { for: "choix-bareme" }, "Barème"), choix),
         el("div", { class: "champ" }, el("label", { for: "date-bareme" }, "Date"), date),
+        el("div", { class: "champ" }, el("label", { for: "connu-bareme" }, "Connus le"), connuLe),
+      ),
+      el(
+        "p",
+        { id: "aide-connu-bareme", class: "discret" },
+        "« Connus le » : vide, les barèmes tels que LogSoc les connaît aujourd'hui ; une date passée, tels qu'ils étaient connus ce jour-là (les corrections et retraits publiés depuis n'y sont pas), pour revoir un dossier avec les valeurs de l'époque.",
       ),
       detail,
       message,
@@ -280,9 +381,7 @@ export function navigateurCompatible(g: typeof globalThis = globalThis): boolean
 
 function lancer(): void {
   const racine = document.getElementById("app");
-  // The page's fallback notice shows unless the pane marks the page as started.
-  if (racine === null || !navigateurCompatible()) return;
-  document.documentElement.setAttribute("data-logsoc", "demarre");
+  if (racine === null || document.documentElement.getAttribute("data-logsoc") !== "demarre") return;
   demarrer(racine, (globalThis as unknown as { Office?: OfficeMinimal }).Office).catch((e: unknown) => {
     remplacer(
       racine,
@@ -293,6 +392,8 @@ function lancer(): void {
 
 // The bundle runs from the page's head (the custom functions register first): the pane waits for the body.
 if (typeof document !== "undefined") {
+  // Marked at once, from the head: the style sheet then never shows the « navigateur trop ancien » notice.
+  if (navigateurCompatible()) document.documentElement.setAttribute("data-logsoc", "demarre");
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", lancer);
   else lancer();
 }

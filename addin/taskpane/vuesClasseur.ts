@@ -188,7 +188,7 @@ function sectionControle(d: DependancesClasseur, actions: Actions): HTMLElement 
     el(
       "p",
       {},
-      "Recalcule chaque résultat des dossiers LogSoc du classeur à partir de leurs saisies et des barèmes officiels, puis écrit le rapport dans la feuille « Contrôle LogSoc » et encadre en rouge les cellules en cause. Aucune saisie n'est modifiée.",
+      "Recalcule chaque résultat des dossiers LogSoc du classeur à partir de leurs saisies et des barèmes en vigueur à la date du dossier (le rapport dit lesquels sont des estimations), puis écrit le rapport dans la feuille « Contrôle LogSoc » et encadre en rouge les cellules en cause. Aucune saisie n'est modifiée.",
     ),
     pied,
     resultat,

@@ -79,7 +79,11 @@ export function evaluerDefinition(f: DefinitionFonction, valeurs: readonly Valeu
 
 /** Named call, as the API makes it: keys are the Excel argument names; unknown keys are refused. */
 export function evaluerObjet(nom: string, valeurs: Readonly<Record<string, ValeurBrute>>, ctx?: Partial<ContexteCalcul>, registre: Registre = REGISTRE): Resultat {
-  const f = trouverFonction(nom, registre);
+  return evaluerObjetAvec(trouverFonction(nom, registre), valeurs, ctx);
+}
+
+/** Named call of a given definition (the API routes hold theirs; a test registers a fixture function). */
+export function evaluerObjetAvec(f: DefinitionFonction, valeurs: Readonly<Record<string, ValeurBrute>>, ctx?: Partial<ContexteCalcul>): Resultat {
   const inconnus = Object.keys(valeurs).filter((k) => !f.arguments.some((a) => a.nom === k));
   if (inconnus.length > 0) {
     throw new ErreurLogsoc("ENTREE_INVALIDE", `Argument(s) inconnu(s) pour ${f.nom} : ${inconnus.join(", ")}. Attendus : ${f.arguments.map((a) => a.nom).join(", ")}.`, inconnus);

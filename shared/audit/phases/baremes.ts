@@ -2,6 +2,10 @@ import { dateFr } from "../../baremes/catalogue.ts";
 import { enConstat, memeConstante, valeurCellule } from "../comparaison.ts";
 import type { ContexteDossier } from "../contexte.ts";
 import { valeurLisible } from "../saisies.ts";
+import { LIBELLES_STATUT } from "../../baremes/schema.ts";
+
+/** How the Barèmes sheet writes a status that is not `officiel` (alone, or followed by its note in parentheses). */
+const NON_OFFICIELS = [LIBELLES_STATUT.calcule, LIBELLES_STATUT.non_verifie, LIBELLES_STATUT.estimation];
 
 /** Phase 4, the barèmes: the « Barèmes » sheet holds the official values on the workbook's date. */
 export function verifierBaremes(ctx: ContexteDossier): void {
@@ -36,7 +40,10 @@ export function verifierBaremes(ctx: ContexteDossier): void {
   }
   const k = ctx.constats.length - debut;
   ctx.controle(debut, {
-    libelle: `Barèmes : valeurs officielles en vigueur le ${date}`,
+    // « officielles » only when every status on the sheet says so (DESIGN §2.8: never an estimate presented as official).
+    libelle: feuilleBaremes.cellules.some((c) => typeof c.valeur === "string" && NON_OFFICIELS.some((l) => c.valeur === l || (c.valeur as string).startsWith(`${l} (`)))
+      ? `Barèmes : valeurs en vigueur le ${date}, dont des valeurs non officielles (voir leur statut)`
+      : `Barèmes : valeurs officielles en vigueur le ${date}`,
     feuille: ctx.noms.baremes!,
     cellule: premiere ?? "B2",
     detail: k > 0 ? `${k} valeur(s) de la feuille Barèmes diffèrent du barème officiel.` : `${n} valeur(s), dates d'effet et sources conformes au catalogue des barèmes.`,

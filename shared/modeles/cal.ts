@@ -333,7 +333,7 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   const statutGrille = `INDEX({baremes}!${grille.statuts},MATCH(${cleGrille},{baremes}!${grille.cles},0))`;
   f.formule(
     `${note}${R.sousPlafond}`,
-    `IF(ISNA(MATCH(${cleGrille},{baremes}!${grille.cles},0)),"",IF(${statutGrille}="officiel","","⚠ Plafond "&$B$${R.financement}&" ("&$B$${R.zone}&") : valeur "&${statutGrille}&", motif dans la feuille Barèmes. À vérifier avant la décision."))`,
+    `IF(ISNA(MATCH(${cleGrille},{baremes}!${grille.cles},0)),"",IF(${statutGrille}="officiel","","⚠ Plafond "&$B$${R.financement}&" : statut « "&${statutGrille}&" », à vérifier (motif : feuille Barèmes)."))`,
     { style: "alerte", id: "seance.statutPlafond" },
   );
   f.texte(`${note}${R.sejour}`, "Seule la vérification de la condition de séjour figure sur la fiche (CCH R.441-1).", "note");
@@ -490,6 +490,17 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
 
   // One page portrait, candidates side by side; the « Calculs intermédiaires » rows below are not printed.
   f.impression = { orientation: "portrait", derniereColonne: note, derniereLigne: R.controleDecision, pagesEnHauteur: 1 };
+  // A wrong input still shows its French reason: a candidate without resources has no taux d'effort.
+  f.formule(
+    `${note}${R.tauxEffort}`,
+    LETTRES_CANDIDATS.slice(0, n)
+      .map((lettre, i) => {
+        const c = lettreColonne(2 + i);
+        return `IF(AND(${c}${R.personnes14Plus}<>"",N(${c}${R.ressources})<=0),"Candidat ${lettre} : aucune ressource hors aide au logement, taux d'effort non calculable. ","")`;
+      })
+      .join("&"),
+    { style: "alerte", id: "seance.alerteTauxEffort" },
+  );
   const fiche = f.construire();
   return assembler(
     { id: "cal", version: VERSION_CAL, titre: "Fiche synthétique CALEOL", dateBaremes: ctx.date, options: { candidats: n, zone: options.zone } },

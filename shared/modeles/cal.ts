@@ -182,7 +182,7 @@ function tableauPlafonds(ctx: ContexteBaremes): TableauBareme {
     lignes,
     format: "montantEntier",
     dateEffet: v.dateEffet,
-    source: `${sourceDe(v)}. PLS : plafond PLUS × 1,3 arrondi à l'euro (arrêté du 29 juillet 1987, art. 1), calculé ainsi par la fiche pour toute catégorie.`,
+    source: `${sourceDe(v)}. PLS : chaque cellule est celle du PLUS × 1,3 arrondie à l'euro (arrêté du 29 juillet 1987, art. 1), personne supplémentaire comprise.`,
   };
 }
 
@@ -329,11 +329,11 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   for (const [ligne, texte] of libelles) f.texte(`A${ligne}`, texte);
   f.texte(`${note}${R.partPlafond}`, "Comparaison avec le plafond du financement, de la zone et de la catégorie (Barèmes).", "note");
   // Honest figures (DESIGN.md §2.8): the plafond row the dwelling uses may be an estimate (PLAI 2026…).
-  const cleGrille = `IF($B$${R.financement}="PLS","PLUS",$B$${R.financement})&"|"&$B$${R.zone}`;
+  const cleGrille = `$B$${R.financement}&"|"&$B$${R.zone}`;
   const statutGrille = `INDEX({baremes}!${grille.statuts},MATCH(${cleGrille},{baremes}!${grille.cles},0))`;
   f.formule(
     `${note}${R.sousPlafond}`,
-    `IF(ISNA(MATCH(${cleGrille},{baremes}!${grille.cles},0)),"",IF(AND(${statutGrille}="officiel",$B$${R.financement}<>"PLS"),"","⚠ Plafond "&$B$${R.financement}&" ("&$B$${R.zone}&") : valeur "&IF($B$${R.financement}="PLS","calculée (PLUS × 1,3)"&IF(${statutGrille}="officiel",""," à partir d'un PLUS "&${statutGrille}),${statutGrille})&", motif dans la feuille Barèmes. À vérifier avant la décision."))`,
+    `IF(ISNA(MATCH(${cleGrille},{baremes}!${grille.cles},0)),"",IF(${statutGrille}="officiel","","⚠ Plafond "&$B$${R.financement}&" : statut « "&${statutGrille}&" », à vérifier (motif : feuille Barèmes)."))`,
     { style: "alerte", id: "seance.statutPlafond" },
   );
   f.texte(`${note}${R.sejour}`, "Seule la vérification de la condition de séjour figure sur la fiche (CCH R.441-1).", "note");
@@ -347,7 +347,7 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     [R.pacValide, "Personnes à charge retenues"],
     [R.cmiValide, "Titulaires de la carte retenus"],
     [R.ligneGrille, "Ligne de la grille des plafonds"],
-    [R.plafondBase, "Plafond avant majoration PLS"],
+    [R.plafondBase, "Plafond lu dans la grille"],
   ];
   for (const [ligne, texte] of libellesCalcul) f.texte(`A${ligne}`, texte, "note");
   METHODES_RAV.forEach((m, i) => f.texte(`A${R.rav1 + i}`, `Reste à vivre : ${METHODES_FICHE[m].toLowerCase()}`, "note"));
@@ -420,8 +420,8 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     f.saisie(cel(R.rfr), id("rfr"), VALIDATIONS.montant, { format: "montantEntier" });
     f.formule(cel(R.anneeRevenus), `IF(ISNUMBER($B$${R.date}),YEAR($B$${R.date})-2,"")`, { format: "entier", id: id("anneeRevenus") });
     const fin = `$B$${R.financement}`;
-    const base = `IF(${fin}="PLS","PLUS",${fin})`;
-    f.formule(cel(R.ligneGrille), `IF(${vide},"",MATCH(${base}&"|"&$B$${R.zone},{baremes}!${grille.cles},0))`, { id: id("calcul.ligneGrille") });
+    // Every financement reads its own table, PLS included (each PLS cell is the PLUS cell × 1,3, rounded).
+    f.formule(cel(R.ligneGrille), `IF(${vide},"",MATCH(${fin}&"|"&$B$${R.zone},{baremes}!${grille.cles},0))`, { id: id("calcul.ligneGrille") });
     const ligneG = cel(R.ligneGrille);
     const cat = cel(R.categorie);
     f.formule(
@@ -429,7 +429,7 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
       `IF(${vide},"",IF(${cat}<=6,INDEX({baremes}!${grille.valeurs},${ligneG},${cat}),INDEX({baremes}!${grille.valeurs},${ligneG},6)+(${cat}-6)*INDEX({baremes}!${grille.valeurs},${ligneG},7)))`,
       { id: id("calcul.plafondBase") },
     );
-    f.formule(cel(R.plafond), `IF(${vide},"",IF(ISNA(${ligneG}),"Renseignez le financement et la zone du logement.",IF(${cat}>${CATEGORIE_MAX},NA(),IF(${fin}="PLS",ROUND(${cel(R.plafondBase)}*13/10,0),${cel(R.plafondBase)}))))`, {
+    f.formule(cel(R.plafond), `IF(${vide},"",IF(ISNA(${ligneG}),"Renseignez le financement et la zone du logement.",IF(${cat}>${CATEGORIE_MAX},NA(),${cel(R.plafondBase)})))`, {
       style: "resultat",
       format: "montantEntier",
       id: id("plafond"),
@@ -490,6 +490,17 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
 
   // One page portrait, candidates side by side; the « Calculs intermédiaires » rows below are not printed.
   f.impression = { orientation: "portrait", derniereColonne: note, derniereLigne: R.controleDecision, pagesEnHauteur: 1 };
+  // A wrong input still shows its French reason: a candidate without resources has no taux d'effort.
+  f.formule(
+    `${note}${R.tauxEffort}`,
+    LETTRES_CANDIDATS.slice(0, n)
+      .map((lettre, i) => {
+        const c = lettreColonne(2 + i);
+        return `IF(AND(${c}${R.personnes14Plus}<>"",N(${c}${R.ressources})<=0),"Candidat ${lettre} : aucune ressource hors aide au logement, taux d'effort non calculable. ","")`;
+      })
+      .join("&"),
+    { style: "alerte", id: "seance.alerteTauxEffort" },
+  );
   const fiche = f.construire();
   return assembler(
     { id: "cal", version: VERSION_CAL, titre: "Fiche synthétique CALEOL", dateBaremes: ctx.date, options: { candidats: n, zone: options.zone } },

@@ -63,7 +63,7 @@ export function modeleCompetences(date: DateISO, r: Referentiel = REFERENTIEL): 
   const b = (id: string) => `{baremes}!${refAbsolue(bar.valeurs.get(id)!)}`;
 
   const g = new ConstructeurFeuille("grille", "Grille de compétences");
-  g.colonnes = [8, 8, 10, 100, 12, 11, 34, 18];
+  g.colonnes = [10, 9, 12, 96, 12, 11, 34, 18];
   g.figerLignes = PREMIERE_LIGNE - 1;
   g.texte("A1", `Grille de compétences : ${cert.intitule} (${cert.identifiant})`, "titre");
   g.fusionner("A1:H1");

@@ -27,6 +27,7 @@ const INSTANTANES = join(import.meta.dirname, "instantanes");
 const REECRIRE = process.env.LOGSOC_INSTANTANES === "1";
 /** Page 1 of these cases is kept as a snapshot: one filled file per template. */
 const AVEC_INSTANTANE = ["evaluation-remplie", "cal-remplie", "apurement-36", "competences-remplie"];
+const IMAGES_README: Record<string, string> = { "cal-remplie": "fiche-caleol.png", "apurement-36": "plan-apurement.png" };
 /** Sheets printed as annexes, one page each besides the template's budget. */
 const ANNEXES = new Set(["Barèmes", "Consignes"]);
 /** A4 in PostScript points (210 × 297 mm). */
@@ -81,9 +82,12 @@ describe("impression des modèles et des exercices (export PDF de LibreOffice)",
       const c = cas.find((x) => x.nom === nom)!;
       expect(echeancesSaisies(c.spec)).toBe(n);
       const nPages = pages.get(nom)!.get("Plan d'apurement")!;
-      const derniere = await texte(impressions.get(nom)!.pdf, nPages);
-      expect(derniere).toMatch(new RegExp(`\\b${n}\\s+\\d\\d/\\d\\d/\\d{4}`));
-      expect(derniere).not.toMatch(new RegExp(`\\b${n + 1}\\s+\\d\\d/\\d\\d/\\d{4}`));
+      const textes = await Promise.all(Array.from({ length: nPages }, (_, i) => texte(impressions.get(nom)!.pdf, i + 1)));
+      const derniere = textes.at(-1)!;
+      // The last instalment is printed, none after it (the schedule has 600 rows).
+      expect(textes.join("\n")).toMatch(new RegExp(`\\b${n}\\s+\\d\\d/\\d\\d/\\d{4}`));
+      expect(textes.join("\n")).not.toMatch(new RegExp(`\\b${n + 1}\\s+\\d\\d/\\d\\d/\\d{4}`));
+      // The whole signature block on the last page.
       expect(derniere).toContain("ENGAGEMENT ET SIGNATURES");
       expect(derniere).toContain("Fait à Villeurbanne, le 26/11/2026");
       expect(derniere).toContain("Pour le bailleur : M. Paul Durand, conseiller social");
@@ -114,6 +118,12 @@ describe("impression des modèles et des exercices (export PDF de LibreOffice)",
       mkdirSync(INSTANTANES, { recursive: true });
       writeFileSync(fichier, `${JSON.stringify(empreinte)}\n`);
       writeFileSync(join(INSTANTANES, `${nom}.png`), await pageEnPng(pdf));
+      // The README shows one printed page of the CALEOL fiche and of a plan d'apurement (docs/img/).
+      const image = IMAGES_README[nom];
+      if (image !== undefined) {
+        mkdirSync(join(import.meta.dirname, "../../docs/img"), { recursive: true });
+        writeFileSync(join(import.meta.dirname, "../../docs/img", image), await pageEnPng(pdf, 1, 80));
+      }
       return;
     }
     const garde = JSON.parse(readFileSync(fichier, "utf8")) as typeof empreinte;

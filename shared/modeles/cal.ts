@@ -185,7 +185,7 @@ function tableauPlafonds(ctx: ContexteBaremes): TableauBareme {
     lignes,
     format: "montantEntier",
     dateEffet: v.dateEffet,
-    source: `${sourceDe(v)}. PLS : plafond PLUS × 1,3 arrondi à l'euro (arrêté du 29 juillet 1987, art. 1), calculé ainsi par la fiche pour toute catégorie.`,
+    source: `${sourceDe(v)}. PLS : chaque montant de la table PLUS × 1,3 arrondi à l'euro, montant par personne en plus compris (arrêté du 29 juillet 1987, art. 1) ; la fiche lit la table PLS comme les autres.`,
   };
 }
 
@@ -340,7 +340,7 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     [R.pacValide, "Personnes à charge retenues"],
     [R.cmiValide, "Titulaires de la carte retenus"],
     [R.ligneGrille, "Ligne de la grille des plafonds"],
-    [R.plafondBase, "Plafond avant majoration PLS"],
+    [R.plafondBase, "Plafond lu dans la table du financement"],
   ];
   for (const [ligne, texte] of libellesCalcul) f.texte(`A${ligne}`, texte, "note");
   METHODES_RAV.forEach((m, i) => f.texte(`A${R.rav1 + i}`, `Reste à vivre : ${METHODES_FICHE[m].toLowerCase()}`, "note"));
@@ -411,7 +411,8 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
     f.saisie(cel(R.rfr), id("rfr"), VALIDATIONS.montant, { format: "montantEntier" });
     f.formule(cel(R.anneeRevenus), `IF(ISNUMBER($B$${R.date}),YEAR($B$${R.date})-2,"")`, { format: "entier", id: id("anneeRevenus") });
     const fin = `$B$${R.financement}`;
-    const base = `IF(${fin}="PLS","PLUS",${fin})`;
+    // PLS reads its own table (every cell PLUS × 1,3 rounded, the per-person amount included), as the engine does.
+    const base = fin;
     f.formule(cel(R.ligneGrille), `MATCH(${base}&"|"&$B$${R.zone},{baremes}!${grille.cles},0)`, { id: id("calcul.ligneGrille") });
     const ligneG = cel(R.ligneGrille);
     const cat = cel(R.categorie);
@@ -420,7 +421,7 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
       `IF(${cat}<=6,INDEX({baremes}!${grille.valeurs},${ligneG},${cat}),INDEX({baremes}!${grille.valeurs},${ligneG},6)+(${cat}-6)*INDEX({baremes}!${grille.valeurs},${ligneG},7))`,
       { id: id("calcul.plafondBase") },
     );
-    f.formule(cel(R.plafond), `IF(${vide},"",IF(${cat}>${CATEGORIE_MAX},NA(),IF(${fin}="PLS",ROUND(${cel(R.plafondBase)}*13/10,0),${cel(R.plafondBase)})))`, {
+    f.formule(cel(R.plafond), `IF(${vide},"",IF(${cat}>${CATEGORIE_MAX},NA(),${cel(R.plafondBase)}))`, {
       style: "resultat",
       format: "montantEntier",
       id: id("plafond"),

@@ -66,21 +66,45 @@ interface VersionCitee {
   valeurs: Map<string, string>;
 }
 
+/** What one A4 portrait page holds at 100 %: rows of 15 pt, and characters of column width (LibreOffice's PDF export). */
+const LIGNES_PAR_PAGE = 46;
+const LARGEUR_PAGE = 72;
+
+type Ligne = { texte: string; style: "titre" | "sousTitre" | "entete" | "libelle" | "note" } | null;
+
+/** Printed rows of the sheet at column width `largeur` (wrapped texts take several; see modeles' hauteursLignes). */
+function rangees(lignes: readonly Ligne[], largeur: number): number {
+  const caracteres = Math.max(1, Math.floor(largeur / 0.9) - 1);
+  return lignes.reduce((n, l) => n + (l === null || l.style === "titre" ? 1.3 : Math.max(1, Math.ceil(l.texte.length / caracteres))), 0);
+}
+
+/**
+ * The column width: the sheet prints on one page, fitted to its height, so a long sheet is scaled down;
+ * a wider column then wraps less and the scaled page still spans the page width. The width that gives the
+ * largest print without running past the page's width.
+ */
+function largeurColonne(lignes: readonly Ligne[]): number {
+  let meilleure = { largeur: LARGEUR_PAGE, echelle: Math.min(1, LIGNES_PAR_PAGE / rangees(lignes, LARGEUR_PAGE)) };
+  for (let largeur = LARGEUR_PAGE + 4; largeur <= 240; largeur += 4) {
+    const echelle = Math.min(1, LIGNES_PAR_PAGE / rangees(lignes, largeur));
+    if (largeur * echelle <= LARGEUR_PAGE && echelle > meilleure.echelle) meilleure = { largeur, echelle };
+  }
+  return meilleure.largeur;
+}
+
 export function feuilleCorrigeCommente(titre: string, cas: CasExercice, resultats: readonly ResultatCommente[], explications: ReadonlyMap<string, Explication>): Feuille {
-  const f = new ConstructeurFeuille(CLE_CORRIGE_COMMENTE, "Corrigé commenté");
-  f.colonnes = [100];
-  let l = 1;
-  const ligne = (texte: string, style: Parameters<typeof f.texte>[2] = "libelle") => f.texte(`A${l++}`, texte, style);
-  ligne(`Corrigé commenté : ${titre}, cas n° ${cas.graine}`, "titre");
+  const lignes: Ligne[] = [];
+  const ligne = (texte: string, style: NonNullable<Ligne>["style"] = "libelle") => lignes.push({ texte, style });
+  ligne(`Corrigé commenté, cas n° ${cas.graine}`, "titre");
   ligne(
-    "Pour chaque résultat à trouver, les étapes du calcul avec les nombres du cas ; les valeurs de barème utilisées, leurs versions, statuts et sources sont en fin de feuille. Une étape déjà détaillée n'est pas répétée.",
+    `${titre}. Pour chaque résultat à trouver, les étapes du calcul avec les nombres du cas ; les valeurs de barème utilisées, leurs versions, statuts et sources sont en fin de feuille. Une étape déjà détaillée n'est pas répétée.`,
     "sousTitre",
   );
   const ecrites = new Set<string>();
   const versions = new Map<string, VersionCitee>();
   for (const r of resultats) {
-    l++;
-    ligne(`${r.libelle} : ${r.lisible} (${r.feuille}, ${r.cellule})`, "section");
+    lignes.push(null);
+    ligne(`${r.libelle} : ${r.lisible} (${r.feuille}, ${r.cellule})`, "entete");
     const x = explications.get(r.id);
     if (x === undefined) {
       const raison = SANS_CALCUL.find(([motif]) => motif.test(r.id))?.[1];
@@ -112,13 +136,19 @@ export function feuilleCorrigeCommente(titre: string, cas: CasExercice, resultat
     if (nouvelles === 0) ligne("Même calcul qu'au résultat précédent.", "note");
   }
   if (versions.size > 0) {
-    l++;
-    ligne("Valeurs des barèmes utilisées et leurs sources", "section");
+    lignes.push(null);
+    ligne("Valeurs des barèmes utilisées et leurs sources", "entete");
     for (const v of versions.values()) {
       const valeurs = [...v.valeurs].map(([cle, x]) => `${cle} = ${x}`).join(" ; ");
       ligne(`Barème ${v.id}, version du ${dateFr(v.version)} (${LIBELLES_STATUT[v.statut]}) : ${valeurs}. Source : ${v.source}`, "note");
     }
   }
-  f.impression = { orientation: "portrait", derniereColonne: "A", derniereLigne: l - 1, pagesEnHauteur: 1 };
+
+  const f = new ConstructeurFeuille(CLE_CORRIGE_COMMENTE, "Corrigé commenté");
+  f.colonnes = [largeurColonne(lignes)];
+  lignes.forEach((x, i) => {
+    if (x !== null) f.texte(`A${i + 1}`, x.texte, x.style);
+  });
+  f.impression = { orientation: "portrait", derniereColonne: "A", derniereLigne: lignes.length, pagesEnHauteur: 1 };
   return f.construire();
 }

@@ -6,5 +6,5 @@ export type { BaremeEtape, Etape, Explication, Operation, TypeOperation } from "
 export { SANS_TRACE, Traceur, baremeEtape, extraire, statutDesEtapes, type Ref, type Trace } from "./traceur.ts";
 export { expliquer, expliquerObjet, saitExpliquer } from "./fonctions.ts";
 export { verifierEtapes, recalculer, operandes } from "./verification.ts";
-export { explicationEnTexte, etapeEnLignes, etapeCompacte, valeurLisible, calculLisible, formatDecimal } from "./texte.ts";
+export { explicationEnTexte, etapeEnLignes, valeurLisible, calculLisible, formatDecimal } from "./texte.ts";
 export { expliquerModele, expliquerIndicateur, type ContexteModele, type TypeModeleExplique } from "./modeles.ts";

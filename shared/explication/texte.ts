@@ -125,24 +125,3 @@ export function explicationEnTexte(x: Explication, titre: string): string {
   x.etapes.forEach((e, i) => lignes.push(...etapeEnLignes(e, i, x.etapes, citees)));
   return `${lignes.join("\n")}\n`;
 }
-
-/**
- * One step on one line, without step numbers (the « Corrigé commenté » sheet lists the steps of several
- * results and writes each step once): the case's data, the barème values, then each calculation with the
- * numbers it uses.
- */
-export function etapeCompacte(e: Etape, etapes: readonly Etape[]): string {
-  const valeur = valeurLisible(e.valeur, e.unite);
-  switch (e.operation.type) {
-    case "entree":
-      return `${e.libelle} : ${valeur} (donnée du cas)`;
-    case "constante":
-      return `${e.libelle} : ${valeur}${e.reference ? ` (${e.reference})` : ""}`;
-    case "bareme":
-      return `${e.libelle} : ${valeur} (barème ${e.bareme!.id}, version du ${dateFr(e.bareme!.version)}, ${LIBELLES_STATUT[e.bareme!.statut]})`;
-    case "reprise":
-      return `${e.libelle} = ${valeur} (${e.formule})`;
-    default:
-      return `${e.libelle} = ${e.formule} = ${calculLisible(e.operation, etapes)} = ${valeur}`;
-  }
-}

@@ -61,7 +61,7 @@ describe("« Corrigé commenté » à l'impression", () => {
     const pages = await pagesEnTexte(i.pdf);
     // Words are spaced out by pdftotext's layout: compare without spaces.
     const compact = (t: string) => t.replace(/\s+/g, "");
-    const commentees = pages.filter((p) => compact(p).includes(compact("Corrigé commenté :")) && compact(p).includes(compact(`cas n° ${graine}`)));
+    const commentees = pages.filter((p) => compact(p).includes(compact(`Corrigé commenté, cas n° ${graine}`)));
     expect(commentees, `${type} n° ${graine}`).toHaveLength(1);
     const page = compact(commentees[0]!);
     for (const r of ex.reponses) expect(page, r.libelle).toContain(compact(`${r.libelle} : ${r.lisible}`));

@@ -72,6 +72,16 @@ describe("npm start (wrangler dev, HTTP réel)", () => {
   it("affiche l'URL et la marche à suivre pour charger le complément", () => {
     expect(sortie).toContain(`LogSoc est servi sur ${base}`);
     expect(sortie).toContain("Charger le complément dans Excel");
+    // The landing page (API reference) and the task pane, as addresses a reader can open.
+    expect(sortie).toContain(`Accueil        ${base}/ `);
+    expect(sortie).toContain(`Volet          ${base}/taskpane.html`);
+  });
+
+  it("GET / : la page d'accueil en français, avec sa CSP", async () => {
+    const r = await fetch(`${base}/`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-security-policy")).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    expect(await r.text()).toContain("Référence de l'API");
   });
 
   it("GET /v1/sante → 200", async () => {
@@ -86,7 +96,7 @@ describe("npm start (wrangler dev, HTTP réel)", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ loyer: 650, charges: 120, aide_logement: 280, ressources: 1800 }),
     });
-    expect(await r.json()).toEqual({ resultat: 0.2722 });
+    expect(await r.json()).toEqual({ resultat: 0.2722, statut: "officiel" }) // no barème read: officiel (DESIGN §7);
   });
 
   it("barème RSA au 15/06/2025 : 646,52 € (décret n° 2025-293), ETag puis 304", async () => {

@@ -250,6 +250,27 @@ describe("statut et ?expliquer=1 (DESIGN §7)", () => {
     expect(b).toEqual({ resultat: 12.31, statut: "non_verifie" });
   });
 
+  it("chaque fonction du registre répond avec son statut (toutes savent s'expliquer)", async () => {
+    const corps: Record<string, object> = {
+      "reste-a-vivre": { ressources: 1800, charges: 1350 },
+      "taux-effort": { loyer: 650, charges: 120, aide_logement: 280, ressources: 1800 },
+      "plan-apurement": { dette: 1000, duree: 3 },
+      "unites-consommation": { personnes_14_plus: 2, enfants_moins_14: 2 },
+      "rsa-forfaitaire": { couple: true, enfants: 2, date: "2025-06-01" },
+      "quotite-saisissable": { remuneration_mensuelle_nette: 1500, date: "2025-06-01" },
+      "capacite-remboursement": { ressources: 1500, charges: 900, date: "2025-06-01" },
+      "plafond-ressources": { financement: "PLUS", categorie: 1, zone: "AUTRES", date: "2025-06-01" },
+      bareme: { identifiant: "smic", date: "2025-06-01" },
+    };
+    for (const f of FONCTIONS) {
+      const slug = slugCalcul(f.nom);
+      expect(corps[slug], `corps d'essai pour ${slug}`).toBeDefined();
+      const r = (await (await poster(`/v1/calculs/${slug}?expliquer=1`, corps[slug])).json()) as { statut?: string; etapes?: unknown[] };
+      expect(r.statut, slug).toMatch(/^(officiel|calcule|non_verifie|estimation)$/);
+      expect(r.etapes?.length, slug).toBeGreaterThan(0);
+    }
+  });
+
   it("?expliquer=oui → 400 qui nomme le paramètre", async () => {
     const p = await probleme(await poster("/v1/calculs/taux-effort?expliquer=oui", { loyer: 1, charges: 0, aide_logement: 0, ressources: 1 }), 400, "ENTREE_INVALIDE");
     expect(p.errors?.[0]?.parametre).toBe("expliquer");

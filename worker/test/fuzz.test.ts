@@ -59,10 +59,10 @@ const corpsStructure = fc.constantFrom(...slugs).chain((slug) =>
 const typesContenu = fc.constantFrom(undefined, "application/json", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "application/problem+json", "multipart/form-data", "");
 
 describe("fuzz : aucune entrée ne provoque de 5xx", () => {
-  it("2 500 corps structurés (noms d'arguments réels, valeurs aléatoires) sur les routes de calcul", async () => {
+  it("2 500 corps structurés (noms d'arguments réels, valeurs aléatoires, ?expliquer=) sur les routes de calcul", async () => {
     await fc.assert(
-      fc.asyncProperty(corpsStructure, typesContenu, async ({ slug, corps }, type) => {
-        await verifier(`/v1/calculs/${slug}`, { method: "POST", body: JSON.stringify(corps), headers: type === undefined ? {} : { "content-type": type } });
+      fc.asyncProperty(corpsStructure, typesContenu, fc.constantFrom("", "?expliquer=1", "?expliquer=0", "?expliquer=oui", "?expliquer="), async ({ slug, corps }, type, requete) => {
+        await verifier(`/v1/calculs/${slug}${requete}`, { method: "POST", body: JSON.stringify(corps), headers: type === undefined ? {} : { "content-type": type } });
       }),
       { numRuns: 2500 },
     );

@@ -71,6 +71,17 @@ describe("GET /v1/openapi.json", () => {
     expect(publication.properties.version.anyOf).toHaveLength(IDS_BAREMES.length);
   });
 
+  it("calculs : statut et ?expliquer=1 (étapes) documentés ; barèmes : connu_le et historique", async () => {
+    const doc = (await document()) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>; components: { schemas: Record<string, { properties: Json }> } };
+    const taux = doc.paths["/v1/calculs/taux-effort"]!.post!;
+    expect(taux.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(["query:expliquer"]);
+    expect(Object.keys(doc.components.schemas.ResultatCalcul!.properties).sort()).toEqual(["etapes", "resultat", "statut"]);
+    for (const chemin of ["/v1/baremes", "/v1/baremes/{id}", "/v1/baremes/{id}/versions"]) {
+      expect(doc.paths[chemin]!.get!.parameters?.some((p) => p.name === "connu_le"), chemin).toBe(true);
+    }
+    expect(Object.keys(doc.components.schemas)).toContain("HistoriqueBareme");
+  });
+
   it("chaque $ref désigne un schéma présent", async () => {
     const doc = await document();
     const schemas = (doc.components as { schemas: Json }).schemas;

@@ -788,6 +788,13 @@ describe("« Expliquer » on the selected cell", () => {
     await classeur(page, "calculer", "Feuil1", "C1", 0.25);
     expect((await expliquerSelection(page, "Feuil1", "C1")).texte).toContain("La cellule affiche 0,25, le calcul donne 0,2722 : recalculez le classeur");
 
+    // A defined name as an argument reads the range it designates.
+    await page.evaluate(() => (window as unknown as { __classeur: { noms: { nom: string; ref: string }[] } }).__classeur.noms.push({ nom: "RESSOURCES_FOYER", ref: "'Feuil1'!$B$4:$B$5" }));
+    await classeur(page, "saisir", "Feuil1", "C4", "=LOGSOC.TAUX_EFFORT(B1,B2,B3,RESSOURCES_FOYER)");
+    const n = await expliquerSelection(page, "Feuil1", "C4");
+    expect(n.arguments.ressources).toBe("RESSOURCES_FOYER → 1\u202f800");
+    expect(n.texte).toContain("Résultat : 0,2722");
+
     // A barème read through BAREME: the value's barème, key label, version, status and source.
     await classeur(page, "saisir", "Feuil1", "C2", '=LOGSOC.BAREME("smic","2024-12-01","horaireBrut")');
     const b = await expliquerSelection(page, "Feuil1", "C2");

@@ -209,12 +209,12 @@ describe("task pane against the local Worker", () => {
     });
     expect(classeur.syncs).toBe(2);
     expect(classeur.active).toBe("smic 2027-02-01");
-    expect(classeur.tableaux).toEqual([{ adresse: "A12:D15", name: "Bareme_smic_20270201", style: "TableStyleLight9" }]);
-    expect(classeur.valeurs["smic 2027-02-01!A12:D15"]).toEqual([
-      ["Clé", "Valeur", "Statut", "Note"],
-      ["horaireBrut", 12.5, "officiel", ""],
-      ["mensuelBrut", 1895.83, "officiel", ""],
-      ["mensuelNet", "", "officiel", "Valeur non disponible : aucune source ne la donne."],
+    expect(classeur.tableaux).toEqual([{ adresse: "A12:E15", name: "Bareme_smic_20270201", style: "TableStyleLight9" }]);
+    expect(classeur.valeurs["smic 2027-02-01!A12:E15"]).toEqual([
+      ["Libellé", "Clé", "Valeur", "Statut", "Note"],
+      ["Taux horaire brut", "horaireBrut", 12.5, "officiel", ""],
+      ["Montant mensuel brut (35 h par semaine)", "mensuelBrut", 1895.83, "officiel", ""],
+      ["Montant mensuel net (35 h par semaine)", "mensuelNet", "", "officiel", "Valeur non disponible : aucune source ne la donne."],
     ]);
     expect(classeur.valeurs["smic 2027-02-01!A1:B10"]![9]).toEqual(["Données", "en ligne"]);
     expect(erreursPage).toEqual([]);

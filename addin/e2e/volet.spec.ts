@@ -852,6 +852,7 @@ describe("« Expliquer » on the selected cell", () => {
     expect(x.etapes.at(-1)).toContain("666,67");
     expect(x.etapes.some((e) => e.includes("1,8"))).toBe(true);
     expect(x.etapes.some((e) => e.includes("1\u202f200"))).toBe(true);
+    expect(x.texte).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(await debordements(page)).toEqual([]);
 
     // The cell shows another figure: the pane says by how much, from the dossier's own inputs.
@@ -920,6 +921,8 @@ describe("« Expliquer » on the selected cell", () => {
     expect(x.texte).toContain("La cellule est conforme au calcul de LogSoc");
     expect(x.etapes.length).toBeGreaterThan(2);
     expect(x.etapes.at(-1)).toMatch(/100(,00)? €/);
+    // Dates the pane writes are dd/mm/yyyy, in the steps too.
+    expect(x.texte).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(await debordements(page)).toEqual([]);
     expect(erreursPage).toEqual([]);
     expect(erreursConsole).toEqual([]);

@@ -209,12 +209,12 @@ describe("task pane against the local Worker", () => {
     });
     expect(classeur.syncs).toBe(2);
     expect(classeur.active).toBe("smic 2027-02-01");
-    expect(classeur.tableaux).toEqual([{ adresse: "A12:D15", name: "Bareme_smic_20270201", style: "TableStyleLight9" }]);
-    expect(classeur.valeurs["smic 2027-02-01!A12:D15"]).toEqual([
-      ["Clé", "Valeur", "Statut", "Note"],
-      ["horaireBrut", 12.5, "officiel", ""],
-      ["mensuelBrut", 1895.83, "officiel", ""],
-      ["mensuelNet", "", "officiel", "Valeur non disponible : aucune source ne la donne."],
+    expect(classeur.tableaux).toEqual([{ adresse: "A12:E15", name: "Bareme_smic_20270201", style: "TableStyleLight9" }]);
+    expect(classeur.valeurs["smic 2027-02-01!A12:E15"]).toEqual([
+      ["Libellé", "Clé", "Valeur", "Statut", "Note"],
+      ["Taux horaire brut", "horaireBrut", 12.5, "officiel", ""],
+      ["Montant mensuel brut (35 h par semaine)", "mensuelBrut", 1895.83, "officiel", ""],
+      ["Montant mensuel net (35 h par semaine)", "mensuelNet", "", "officiel", "Valeur non disponible : aucune source ne la donne."],
     ]);
     expect(classeur.valeurs["smic 2027-02-01!A1:B10"]![9]).toEqual(["Données", "en ligne"]);
     expect(erreursPage).toEqual([]);
@@ -789,6 +789,13 @@ describe("« Expliquer » on the selected cell", () => {
     await classeur(page, "calculer", "Feuil1", "C1", 0.25);
     expect((await expliquerSelection(page, "Feuil1", "C1")).texte).toContain("La cellule affiche 0,25, le calcul donne 0,2722 : recalculez le classeur");
 
+    // A defined name as an argument reads the range it designates.
+    await page.evaluate(() => (window as unknown as { __classeur: { noms: { nom: string; ref: string }[] } }).__classeur.noms.push({ nom: "RESSOURCES_FOYER", ref: "'Feuil1'!$B$4:$B$5" }));
+    await classeur(page, "saisir", "Feuil1", "C4", "=LOGSOC.TAUX_EFFORT(B1,B2,B3,RESSOURCES_FOYER)");
+    const n = await expliquerSelection(page, "Feuil1", "C4");
+    expect(n.arguments.ressources).toBe("RESSOURCES_FOYER → 1\u202f800");
+    expect(n.texte).toContain("Résultat : 0,2722");
+
     // A barème read through BAREME: the value's barème, key label, version, status and source.
     await classeur(page, "saisir", "Feuil1", "C2", '=LOGSOC.BAREME("smic","2024-12-01","horaireBrut")');
     const b = await expliquerSelection(page, "Feuil1", "C2");
@@ -846,6 +853,7 @@ describe("« Expliquer » on the selected cell", () => {
     expect(x.etapes.at(-1)).toContain("666,67");
     expect(x.etapes.some((e) => e.includes("1,8"))).toBe(true);
     expect(x.etapes.some((e) => e.includes("1\u202f200"))).toBe(true);
+    expect(x.texte).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(await debordements(page)).toEqual([]);
 
     // The cell shows another figure: the pane says by how much, from the dossier's own inputs.
@@ -914,6 +922,8 @@ describe("« Expliquer » on the selected cell", () => {
     expect(x.texte).toContain("La cellule est conforme au calcul de LogSoc");
     expect(x.etapes.length).toBeGreaterThan(2);
     expect(x.etapes.at(-1)).toMatch(/100(,00)? €/);
+    // Dates the pane writes are dd/mm/yyyy, in the steps too.
+    expect(x.texte).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(await debordements(page)).toEqual([]);
     expect(erreursPage).toEqual([]);
     expect(erreursConsole).toEqual([]);

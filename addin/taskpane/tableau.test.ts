@@ -192,17 +192,18 @@ describe("inserting a barème as a table", () => {
     const c = new ClasseurFactice([], []);
     await insererBareme(c, RSA, { autoAjuster: false });
     expect(c.tableauxAjoutes).toEqual([
-      { feuille: "rsa_montant_forfaita 2026-03-15", adresse: "A12:D15", avecEntetes: true, name: "Bareme_rsa_montant_forfaitaire_20260315", style: "TableStyleLight9" },
+      { feuille: "rsa_montant_forfaita 2026-03-15", adresse: "A12:E15", avecEntetes: true, name: "Bareme_rsa_montant_forfaitaire_20260315", style: "TableStyleLight9" },
     ]);
-    const plage = c.plages.get("rsa_montant_forfaita 2026-03-15!A12:D15")!;
+    const plage = c.plages.get("rsa_montant_forfaita 2026-03-15!A12:E15")!;
+    // The French label (shared/baremes/libelles.ts) before the key users type in =LOGSOC.BAREME.
     expect(plage.values).toEqual([
-      ["Clé", "Valeur", "Statut", "Note"],
-      ["montant", 646.52, "officiel", ""],
-      ["fractions.t1", "1/20", "officiel", ""],
-      ["dom", "", "non vérifié", "=pas une formule"],
+      ["Libellé", "Clé", "Valeur", "Statut", "Note"],
+      ["Montant forfaitaire, personne seule", "montant", 646.52, "officiel", ""],
+      ["Fractions, t1", "fractions.t1", "1/20", "officiel", ""],
+      ["Dom", "dom", "", "non vérifié", "=pas une formule"],
     ]);
-    expect(plage.numberFormat!.map((l) => l[1])).toEqual(["@", "General", "@", "@"]);
-    expect(plage.numberFormat!.every((l) => l[3] === "@")).toBe(true);
+    expect(plage.numberFormat!.map((l) => l[2])).toEqual(["@", "General", "@", "@"]);
+    expect(plage.numberFormat!.every((l) => l[0] === "@" && l[1] === "@" && l[4] === "@")).toBe(true);
   });
 
   it("formats every cell before writing it, so a fraction never becomes a date nor a note a formula", async () => {

@@ -1,5 +1,6 @@
 import { versSerieExcel, type DateISO } from "#shared/date.ts";
 import type { Source, Statut } from "#shared/baremes/schema.ts";
+import { libelleCle } from "#shared/baremes/libelles.ts";
 import { libelleStatut, type LigneBareme } from "./presentation.ts";
 
 /**
@@ -117,15 +118,16 @@ export async function insererBareme(context: ContexteClasseur, b: BaremeAInserer
   titre.format.font.size = 14;
 
   const derniere = LIGNE_ENTETE_TABLEAU + b.lignes.length;
-  const adresse = `A${LIGNE_ENTETE_TABLEAU}:D${derniere}`;
+  // The French label first, for the reader; the key beside it, for =LOGSOC.BAREME.
+  const adresse = `A${LIGNE_ENTETE_TABLEAU}:E${derniere}`;
   const plage = feuille.getRange(adresse);
-  plage.numberFormat = [[TEXTE, TEXTE, TEXTE, TEXTE], ...b.lignes.map((l) => [TEXTE, typeof l.valeur === "number" ? "General" : TEXTE, TEXTE, TEXTE])];
-  plage.values = [["Clé", "Valeur", "Statut", "Note"], ...b.lignes.map((l) => [l.cle, valeurCellule(l.valeur), libelleStatut(l.statut), l.note])];
+  plage.numberFormat = [[TEXTE, TEXTE, TEXTE, TEXTE, TEXTE], ...b.lignes.map((l) => [TEXTE, TEXTE, typeof l.valeur === "number" ? "General" : TEXTE, TEXTE, TEXTE])];
+  plage.values = [["Libellé", "Clé", "Valeur", "Statut", "Note"], ...b.lignes.map((l) => [libelleCle(b.id, l.cle), l.cle, valeurCellule(l.valeur), libelleStatut(l.statut), l.note])];
   const tableau = feuille.tables.add(adresse, true);
   tableau.name = nomTableau;
   tableau.style = "TableStyleLight9";
 
-  if (options.autoAjuster) feuille.getRange(`A1:D${derniere}`).format.autofitColumns();
+  if (options.autoAjuster) feuille.getRange(`A1:E${derniere}`).format.autofitColumns();
   feuille.activate();
   await context.sync();
   return { feuille: nomFeuille, tableau: nomTableau };

@@ -115,7 +115,7 @@ describe("dossiers de la version de disposition 1 (tests/fixtures/dossiers/v1)",
     const rav = parNom(octets, "RAV_MENSUEL");
     const falsifie = join(temporaire, "evaluation-falsifiee.xlsx");
     await writeFile(falsifie, modifierFeuille(octets, rav.feuille, (xml) => remplacerValeurCachee(xml, rav.ref, 1150)));
-    const r = await enMemoire("verifier", ...chemins, falsifie);
+    const r = await enMemoire("verifier", "--details", ...chemins, falsifie);
     expect(r.code).toBe(1);
     // 1 140,00 € by hand (1 700 − 560), the file shows 1 150.
     expect(r.out).toMatch(/1\s?140,00\s?€/);

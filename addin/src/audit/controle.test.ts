@@ -405,6 +405,13 @@ describe("Contrôler ce classeur", () => {
     expect([...sienne.cellules].map(([ref, x]) => [ref, x.valeur])).toEqual([["A1", "Mes notes"]]);
   });
 
+  it("modèle vierge : « à compléter », pas « chaque résultat est conforme » (issue 10)", async () => {
+    const c = ClasseurFactice.depuis(await ecrireXlsx(construireModele("apurement", { date: DATE })));
+    const r = await controlerClasseur(c, { maintenant: horloge });
+    expect(r.conforme).toBe(true);
+    expect(r.message).toMatch(/^Dossier à compléter : aucune saisie n'a encore été faite/);
+  });
+
   it("classeur sans modèle LogSoc : le rapport le dit, rien n'est encadré", async () => {
     const c = new ClasseurFactice();
     const budget = new FeuilleFactice("Budget", c);

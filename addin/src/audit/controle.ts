@@ -226,8 +226,10 @@ export async function controlerClasseur(context: ContexteControle, options: Opti
   const n = rapport.dossiers.length;
   const message = !rapport.classeurLogsoc
     ? "Ce classeur n'a pas été créé à partir d'un modèle LogSoc : il ne peut pas être contrôlé (voir la feuille « " + nom + " »)."
-    : rapport.conforme
-      ? `Aucune anomalie dans ${n > 1 ? `les ${n} dossiers` : "le dossier"} : chaque résultat est conforme au calcul (détail dans la feuille « ${nom} »).`
-      : `${rapport.constats} anomalie(s) dans ${n > 1 ? `${n} dossiers` : "le dossier"} : détail dans la feuille « ${nom} »${encadrement === "fait" ? ", cellules en cause encadrées en rouge" : encadrement === "impossible" ? " (cellules non encadrées : une feuille est protégée par un mot de passe)" : ""}.`;
+    : rapport.conforme && rapport.dossiers.every((d) => d.aCompleter)
+      ? `${n > 1 ? "Dossiers" : "Dossier"} à compléter : aucune saisie n'a encore été faite ; formules, barèmes et métadonnées du modèle sont intacts (détail dans la feuille « ${nom} »).`
+      : rapport.conforme
+        ? `Aucune anomalie dans ${n > 1 ? `les ${n} dossiers` : "le dossier"} : chaque résultat est conforme au calcul (détail dans la feuille « ${nom} »).`
+        : `${rapport.constats} anomalie(s) dans ${n > 1 ? `${n} dossiers` : "le dossier"} : détail dans la feuille « ${nom} »${encadrement === "fait" ? ", cellules en cause encadrées en rouge" : encadrement === "impossible" ? " (cellules non encadrées : une feuille est protégée par un mot de passe)" : ""}.`;
   return { feuille: nom, dossiers: n, constats: rapport.constats, conforme: rapport.conforme, encadrement, message, rapport };
 }

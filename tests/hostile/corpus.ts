@@ -163,25 +163,25 @@ export const CORPUS: readonly FichierHostile[] = [
     nom: "bombe-feuille-50mo.xlsx",
     description: "une feuille dont le XML se décompresse en 50 Mo (quelques dizaines de Ko compressés)",
     octets: () => classeur({ feuille: partieRepetee("xl/worksheets/sheet1.xml", DEBUT_FEUILLE, "<row><c><v>1</v></c></row>", Math.floor((50 * Mo) / 26), FIN_FEUILLE) }),
-    raison: /limite de 20 Mo par partie|taux de compression/,
+    raison: /limite de 10 Mo par partie|taux de compression/,
   },
   {
     nom: "bombe-feuille-500mo.xlsx",
     description: "une feuille dont le XML se décompresse en 500 Mo (taille déclarée exacte)",
     octets: () => classeur({ feuille: partieRepetee("xl/worksheets/sheet1.xml", DEBUT_FEUILLE, "<row><c><v>1</v></c></row>", Math.floor((500 * Mo) / 26), FIN_FEUILLE) }),
-    raison: /limite de 20 Mo par partie|taux de compression/,
+    raison: /limite de 10 Mo par partie|taux de compression/,
   },
   {
     nom: "bombe-textes-partages.xlsx",
     description: "des textes partagés qui se décompressent en 300 Mo",
     octets: () => classeur({ partages: partieRepetee("xl/sharedStrings.xml", `<?xml version="1.0"?><sst ${NS}>`, "<si><t>a</t></si>", Math.floor((300 * Mo) / 17), "</sst>") }),
-    raison: /limite de 20 Mo par partie|taux de compression/,
+    raison: /limite de 10 Mo par partie|taux de compression/,
   },
   {
     nom: "bombe-classeur.xlsx",
     description: "un xl/workbook.xml de 100 Mo d'espaces",
     octets: () => classeur({ classeur: partieRepetee("xl/workbook.xml", "<?xml version=\"1.0\"?>", " ", 100 * Mo, classeurXml(1).replace('<?xml version="1.0"?>', "")) }),
-    raison: /limite de 20 Mo par partie|taux de compression/,
+    raison: /limite de 10 Mo par partie|taux de compression/,
   },
   {
     nom: "tailles-mensongeres.xlsx",
@@ -240,13 +240,13 @@ export const CORPUS: readonly FichierHostile[] = [
   },
   {
     nom: "200000-lignes.xlsx",
-    description: "une feuille de 200 000 lignes de deux cellules, toutes différentes (peu compressible)",
+    description: "une feuille de 200 000 lignes, toutes différentes (peu compressible)",
     octets: () => {
       const lignes: string[] = [];
-      for (let r = 1; r <= 200_000; r++) lignes.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}"><v>${(r * 7919) % 100_003}</v></c></row>`);
+      for (let r = 1; r <= 200_000; r++) lignes.push(`<row r="${r}"><c r="A${r}"><v>${(r * 7919) % 100_003}</v></c></row>`);
       return classeur({ feuille: partie("xl/worksheets/sheet1.xml", `${DEBUT_FEUILLE}${lignes.join("")}${FIN_FEUILLE}`) });
     },
-    raison: /plus de 200[  ]000 cellules/,
+    raison: /plus de 100[  ]000 cellules/,
   },
   {
     nom: "texte-geant.xlsx",

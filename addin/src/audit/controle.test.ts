@@ -10,6 +10,7 @@ import { contenuMutable } from "../../../tests/audit/outils.ts";
 import { lireClasseurXlsx } from "#shared/audit/fichierXlsx.ts";
 import { controlerClasseur, type ContexteControle, type FeuilleEcrite, type FormatEcrit, type PlageEcrite } from "./controle.ts";
 import { lireClasseurExcel, type FeuilleLueExcel, type PlageLue } from "./lecteurExcel.ts";
+import { Budget } from "#shared/audit/limites.ts";
 import { TITRE_RAPPORT } from "./feuilleControle.ts";
 
 // Compile-time proof that the real office.js context fits the slices the adapter uses (npm run typecheck).
@@ -332,6 +333,19 @@ describe("lecture du classeur ouvert (office.js)", () => {
   });
 });
 
+describe("classeur ouvert venu d'ailleurs : les limites du contrôle de fichiers (DESIGN §9)", () => {
+  it("trop de cellules, une formule de plus de 8 192 caractères : refus en français qui nomme la limite", async () => {
+    const spec = avecSaisies(construireModele("apurement", { date: DATE }), { "plan.dette": 2500, "plan.duree": 24 });
+    const octets = await ecrireXlsx(spec);
+    // The plan's sheet holds more than 3 600 cells: a limit of 1 000 is gone past.
+    await expect(lireClasseurExcel(ClasseurFactice.depuis(octets), new Budget({ cellules: 1000 }))).rejects.toThrow(/Fichier refusé : plus de 1[  ]000 cellules/);
+    await expect(lireClasseurExcel(ClasseurFactice.depuis(octets), new Budget({ formule: 10 }))).rejects.toThrow(/une formule de \d+ caractères \(feuille « [^»]+ », [A-Z]+\d+\) dépasse la limite de 10 caractères/);
+    await expect(lireClasseurExcel(ClasseurFactice.depuis(octets), new Budget({ feuilles: 2 }))).rejects.toThrow(/plus de 2 feuilles/);
+    // The real limits leave a real dossier alone.
+    await expect(lireClasseurExcel(ClasseurFactice.depuis(octets), new Budget())).resolves.toBeDefined();
+  });
+});
+
 describe("Contrôler ce classeur", () => {
   it("dossier conforme : feuille « Contrôle LogSoc » avec ✓, trois synchronisations, rien d'autre n'est écrit", async () => {
     const { octets } = await classeurExercice();
@@ -464,6 +478,13 @@ describe("Contrôler ce classeur", () => {
     const r = await controlerClasseur(c, { maintenant: horloge });
     expect(r.feuille).toBe(`${TITRE_RAPPORT} (2)`);
     expect([...sienne.cellules].map(([ref, x]) => [ref, x.valeur])).toEqual([["A1", "Mes notes"]]);
+  });
+
+  it("modèle vierge : « à compléter », pas « chaque résultat est conforme » (issue 10)", async () => {
+    const c = ClasseurFactice.depuis(await ecrireXlsx(construireModele("apurement", { date: DATE })));
+    const r = await controlerClasseur(c, { maintenant: horloge });
+    expect(r.conforme).toBe(true);
+    expect(r.message).toMatch(/^Dossier à compléter : aucune saisie n'a encore été faite/);
   });
 
   it("classeur sans modèle LogSoc : le rapport le dit, rien n'est encadré", async () => {

@@ -1,5 +1,6 @@
 import { auditerClasseur, type RapportClasseur } from "#shared/audit/audit.ts";
 import type { LecteurClasseur } from "#shared/audit/lecteur.ts";
+import { Budget } from "#shared/audit/limites.ts";
 import type { CatalogueBaremes } from "#shared/baremes/catalogue.ts";
 import { citerFeuille, lettreColonne } from "#shared/modeles/formules.ts";
 import { largeurEnPoints, nomsFeuillesUniques, paquets } from "../modeles/rendu.ts";
@@ -163,8 +164,9 @@ function bordures(f: FormatEcrit, style: { weight: string; color: string }): voi
  * At most four `context.sync()` calls, whatever the workbook's size.
  */
 export async function controlerClasseur(context: ContexteControle, options: OptionsControle = {}): Promise<ResultatControle> {
-  const { lecteur, protections } = await lireClasseurExcel(context);
-  const rapport = auditerClasseur(lecteur, options.catalogue ? { catalogue: options.catalogue } : {});
+  const budget = new Budget();
+  const { lecteur, protections } = await lireClasseurExcel(context, budget);
+  const rapport = auditerClasseur(lecteur, { budget, ...(options.catalogue ? { catalogue: options.catalogue } : {}) });
   const lignes = lignesRapport(rapport, options.maintenant ?? new Date());
   const existantes = new Set(lecteur.feuilles().map((f) => f.nom));
   const enCause = cellulesEnCause(rapport).filter((c) => existantes.has(c.feuille));
@@ -214,9 +216,11 @@ export async function controlerClasseur(context: ContexteControle, options: Opti
   const n = rapport.dossiers.length;
   const message = !rapport.classeurLogsoc
     ? "Ce classeur n'a pas été créé à partir d'un modèle LogSoc : il ne peut pas être contrôlé (voir la feuille « " + nom + " »)."
-    : rapport.conforme
-      ? `Aucune anomalie dans ${n > 1 ? `les ${n} dossiers` : "le dossier"} : chaque résultat est conforme au calcul (détail dans la feuille « ${nom} »).`
-      : `${rapport.constats} anomalie(s) dans ${n > 1 ? `${n} dossiers` : "le dossier"} : détail dans la feuille « ${nom} »${encadrement === "fait" ? ", cellules en cause encadrées en rouge" : encadrement === "impossible" ? " (cellules non encadrées : une feuille est protégée par un mot de passe)" : ""}.`;
+    : rapport.conforme && rapport.dossiers.every((d) => d.aCompleter)
+      ? `${n > 1 ? "Dossiers" : "Dossier"} à compléter : aucune saisie n'a encore été faite ; formules, barèmes et métadonnées du modèle sont intacts (détail dans la feuille « ${nom} »).`
+      : rapport.conforme
+        ? `Aucune anomalie dans ${n > 1 ? `les ${n} dossiers` : "le dossier"} : chaque résultat est conforme au calcul (détail dans la feuille « ${nom} »).`
+        : `${rapport.constats} anomalie(s) dans ${n > 1 ? `${n} dossiers` : "le dossier"} : détail dans la feuille « ${nom} »${encadrement === "fait" ? ", cellules en cause encadrées en rouge" : encadrement === "impossible" ? " (cellules non encadrées : une feuille est protégée par un mot de passe)" : ""}.`;
   const alerte = deprotegees.length > 0 ? ` Attention : ${deprotegees.length > 1 ? "les feuilles" : "la feuille"} ${deprotegees.map((f) => `« ${f} »`).join(", ")} n'${deprotegees.length > 1 ? "ont" : "a"} pas pu être protégée${deprotegees.length > 1 ? "s" : ""} à nouveau : protégez-${deprotegees.length > 1 ? "les" : "la"} (Révision › Protéger la feuille).` : "";
   return { feuille: nom, dossiers: n, constats: rapport.constats, conforme: rapport.conforme, encadrement, message: message + alerte, rapport, ...(deprotegees.length > 0 ? { nonProtegees: deprotegees } : {}) };
 }

@@ -44,7 +44,7 @@ export function marqueStatut(lignes: readonly LigneBareme[]): string {
     if (l.statutCode === undefined || l.statutCode === "officiel") continue;
     const bareme = l.libelle.split(" : ")[0]!;
     const cle = `${bareme}|${l.dateEffet}|${l.statutCode}|${l.note ?? ""}`;
-    if (!groupes.has(cle)) groupes.set(cle, `${bareme} en vigueur au ${dateFrancaise(l.dateEffet)} : ${LIBELLES_STATUT[l.statutCode]} (${l.note ?? MOTIFS_STATUT[l.statutCode]})`);
+    if (!groupes.has(cle)) groupes.set(cle, `${bareme} en vigueur au ${dateFrancaise(l.dateEffet)} : ${LIBELLES_STATUT[l.statutCode]} (${(l.note ?? MOTIFS_STATUT[l.statutCode]).replace(/\.$/, "")})`);
   }
   if (groupes.size === 0) return "";
   return `⚠ Calculé avec des valeurs non officielles : ${[...groupes.values()].join(" ; ")}. À vérifier au Journal officiel avant toute décision.`;

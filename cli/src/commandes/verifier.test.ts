@@ -41,7 +41,7 @@ describe("logsoc verifier", () => {
     const r = await enMemoire("verifier", f("corrige.xlsx"));
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
-    expect(r.out).toContain("Modèle : Plan d'apurement, version 1.0.0, barèmes du 01/06/2025 — exercice n° 7 (corrigé)");
+    expect(r.out).toContain("Modèle : Plan d'apurement, version 2.0.0, barèmes du 01/06/2025 — exercice n° 7 (corrigé)");
     expect(r.out).toContain("Résultat : aucune anomalie");
     expect(r.out).toContain("✓ Formules de la feuille « Plan d'apurement »");
     expect(r.out).toContain("n'a jamais été ouvert et enregistré dans un tableur");

@@ -121,7 +121,7 @@ export const EvaluationSchema = z
         /** Among the persons other than the applicant and the conjoint, those aged 25 or more (CASF R.262-1: +30 %, never +40 %). */
         personnes25Plus: entier("Le nombre de personnes à charge de 25 ans ou plus", 0, 30).optional(),
         /** The conjoint's own monthly resources: the conjoint is a dependant for the saisie only below the RSA for one person (C. trav. R.3252-3). */
-        ressourcesConjoint: montant("Les ressources du conjoint").optional(),
+        ressourcesConjoint: montant("Le montant des ressources du conjoint").optional(),
       },
       { error: "Le foyer est un objet { personnes14Plus, enfantsMoins14?, couple?, isolementMajore?, personnes25Plus?, ressourcesConjoint? }." },
     ),
@@ -198,7 +198,7 @@ export const ResultatEvaluationSchema = z.object({
     .object({
       montantForfaitaire: euros.nullable().describe("Montant forfaitaire du RSA du foyer (majoré pour isolement le cas échéant)."),
       forfaitLogement: euros.nullable().describe("Forfait logement du foyer (CASF R.262-9)."),
-      forfaitLogementDeduit: euros.nullable().describe("Forfait logement déduit : dans la limite de l'aide au logement perçue (ressources de type aide_logement), CASF R.262-10."),
+      forfaitLogementDeduit: euros.nullable().describe("Forfait logement déduit dans la limite de l'aide au logement perçue (ressources de type aide_logement), CASF R.262-10 ; 0 sans aide : un foyer logé gratuitement ou propriétaire sans emprunt le doit en entier (voir forfaitLogement)."),
       montantApresForfaitLogement: euros.nullable(),
       isolementMajore: z.boolean(),
       erreur: ErreurIndicateurSchema.optional(),

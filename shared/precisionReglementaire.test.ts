@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { coefficientRsa, rsaForfaitaire } from "./rsa.ts";
 import { capaciteRemboursement, personnesAChargeCapaciteAu } from "./capaciteRemboursement.ts";
 import { baremeAt } from "./baremes/catalogue.ts";
-import { evaluer } from "./fonctions/registre.ts";
+import { evaluer, evaluerObjet } from "./fonctions/registre.ts";
 import type { DateISO } from "./date.ts";
 import { erreur } from "./test/erreur.ts";
 
@@ -36,8 +36,17 @@ describe("forfait logement dans la limite de l'aide perçue (CASF R.262-10)", ()
     expect(evaluer("RSA_FORFAITAIRE", [false, 0, JUIN_2026, "VRAI"], ctx)).toBe(573.49);
     expect(evaluer("RSA_FORFAITAIRE", [false, 0, JUIN_2026, "50,5"], ctx)).toBe(601.19); // 651,69 − 50,50
   });
-  it("une aide négative : erreur claire", () => {
+  it("une aide négative, un texte : erreurs claires qui nomment l'argument", () => {
     expect(erreur(() => evaluer("RSA_FORFAITAIRE", [false, 0, JUIN_2026, -5], ctx)).message).toMatch(/aide au logement perçue.*négati/);
+    const texte = erreur(() => evaluer("RSA_FORFAITAIRE", [false, 0, JUIN_2026, "beaucoup"], ctx));
+    expect(texte.code).toBe("ENTREE_INVALIDE");
+    expect(texte.message).toBe("« forfait_logement » attend VRAI, FAUX ou un montant ; « beaucoup » ne convient pas.");
+  });
+  it("par l'API (objet JSON nommé) : forfait_logement nombre ou booléen, nouveaux arguments par leur nom", () => {
+    expect(evaluerObjet("RSA_FORFAITAIRE", { couple: false, date: JUIN_2026, forfait_logement: 50 }, ctx)).toBe(601.69);
+    expect(evaluerObjet("RSA_FORFAITAIRE", { couple: false, date: JUIN_2026, forfait_logement: true }, ctx)).toBe(573.49);
+    expect(evaluerObjet("RSA_FORFAITAIRE", { couple: false, enfants: 3, date: JUIN_2026, isolement_majore: true, forfait_logement: true }, ctx)).toBe(1480.15);
+    expect(evaluerObjet("CAPACITE_REMBOURSEMENT", { ressources: 2500, charges: 600, couple: true, enfants: 2, date: JUIN_2026, ressources_conjoint: 800 }, ctx)).toBe(645.93);
   });
 });
 

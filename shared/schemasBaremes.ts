@@ -55,7 +55,7 @@ export const CapaciteRemboursementArgs = z.strictObject({
   enfants: enfants.default(0),
   date: date.optional(),
   isolement_majore: isolementMajore,
-  ressources_conjoint: montant("Les ressources du conjoint").optional(),
+  ressources_conjoint: montant("Le montant des ressources du conjoint").optional(),
   personnes_25_plus: personnes25Plus,
 });
 

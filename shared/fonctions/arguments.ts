@@ -137,6 +137,9 @@ export function coercer(def: DefinitionArgument, v: ValeurBrute): ValeurArgument
     case "entier": {
       // A single numeric cell is by far the common case: keep it a number, no decimal round trip.
       if (typeof v === "number" && Number.isFinite(v)) return v;
+      if (typeof v === "string" && !estVide(v) && parseNombre(v) === null) {
+        throw new ErreurLogsoc("ENTREE_INVALIDE", `« ${def.nom} » attend VRAI, FAUX ou un montant ; « ${apercu(v)} » ne convient pas.`, [def.nom]);
+      }
       const n = enNombre(v, def.nom);
       return n === null ? null : n.toNumber();
     }
@@ -146,6 +149,9 @@ export function coercer(def: DefinitionArgument, v: ValeurBrute): ValeurArgument
       if (typeof v === "boolean") return v;
       if (typeof v === "string" && /^\s*(VRAI|FAUX|TRUE|FALSE)\s*$/i.test(v)) return enBooleen(v, def.nom);
       if (typeof v === "number" && Number.isFinite(v)) return v;
+      if (typeof v === "string" && !estVide(v) && parseNombre(v) === null) {
+        throw new ErreurLogsoc("ENTREE_INVALIDE", `« ${def.nom} » attend VRAI, FAUX ou un montant ; « ${apercu(v)} » ne convient pas.`, [def.nom]);
+      }
       const n = enNombre(v, def.nom);
       return n === null ? null : n.toNumber();
     }

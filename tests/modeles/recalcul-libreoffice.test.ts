@@ -348,9 +348,9 @@ const FICHE_PLUS: SaisieCal = {
   ],
 };
 /**
- * PLS, Paris et communes limitrophes, 26/11/2026: PLS = PLUS × 1,3 rounded to the euro.
+ * PLS, Paris et communes limitrophes, 26/11/2026: the PLS table, every cell PLUS × 1,3 rounded to the euro.
  * A: jeune ménage (2 persons, no dependant) → cat 3: 52 740 × 1,3 = 68 562.
- * B: 2 adults + 5 children → cat 7: (84 304 + 9 394) × 1,3 = 121 807,4 → 121 807.
+ * B: 2 adults + 5 children → cat 7: 109 595 + 12 212 = 121 807 (84 304 × 1,3 = 109 595,2 ; 9 394 × 1,3 = 12 212,2).
  * C: one person holding the CMI invalidité → cat 2: 40 233 × 1,3 = 52 302,9 → 52 303.
  */
 const FICHE_PLS: SaisieCal = {

@@ -23,7 +23,7 @@ export function valeurCellule(v: ValeurCellule, noms: Readonly<Record<string, st
 
 export function memeConstante(attendu: number | string | boolean, trouve: ValeurLue | undefined): boolean {
   if (typeof attendu === "number") return typeof trouve === "number" && Math.abs(trouve - attendu) <= EPSILON * Math.max(1, Math.abs(attendu));
-  if (typeof attendu === "string") return typeof trouve === "string" && trouve.replace(/\s+/g, " ").trim() === attendu.replace(/\s+/g, " ").trim();
+  if (typeof attendu === "string") return typeof trouve === "string" && (trouve === attendu || trouve.replace(/\s+/g, " ").trim() === attendu.replace(/\s+/g, " ").trim());
   return trouve === attendu;
 }
 

@@ -59,9 +59,16 @@ export class ContexteDossier {
     return this.marques.get(`${cle}!${ref}`) ?? [];
   }
 
+  private readonly parCle = new Map<string, ReadonlyMap<string, CelluleLue>>();
+
   /** A cell of the template's sheet `cle`, as the workbook holds it. */
   lire(cle: string, ref: string): CelluleLue | undefined {
-    return this.feuillesAbsentes.has(cle) ? undefined : this.lecteur.cellule(this.noms[cle]!, ref);
+    let cellules = this.parCle.get(cle);
+    if (cellules === undefined) {
+      if (this.feuillesAbsentes.has(cle)) return undefined;
+      this.parCle.set(cle, (cellules = this.lecteur.cellules(this.noms[cle]!)));
+    }
+    return cellules.get(ref);
   }
 
   /** What the workbook shows in the template's cell `id` (null when empty or absent). */

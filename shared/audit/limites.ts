@@ -12,8 +12,8 @@ export const LIMITES = {
   tailleFichier: 20 * 1024 * 1024,
   /** Bytes inflated over the whole workbook (every part read, counted while inflating). */
   tailleDecompressee: 200 * 1024 * 1024,
-  /** Bytes of one part once inflated. */
-  taillePartie: 50 * 1024 * 1024,
+  /** Bytes of one part once inflated (a 600-instalment plan's sheet: 0,5 Mo). */
+  taillePartie: 20 * 1024 * 1024,
   /** Inflated / compressed, for parts over `seuilTaux` bytes. */
   tauxCompression: 100,
   seuilTaux: 1024 * 1024,
@@ -21,8 +21,8 @@ export const LIMITES = {
   entrees: 10_000,
   feuilles: 1_000,
   /** `<c>` elements over all sheets (empty styled cells included: they cost parsing). */
-  cellules: 300_000,
-  textesPartages: 300_000,
+  cellules: 200_000,
+  textesPartages: 200_000,
   /** Characters of one text (Excel's own limit for a cell). */
   texte: 32_767,
   /** Characters of one formula (Excel's own limit). */

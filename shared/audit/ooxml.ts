@@ -3,7 +3,7 @@ import { ref as refA1 } from "../modeles/formules.ts";
 import { decalerFormule } from "./formules.ts";
 import { ClasseurIllisible, type CelluleLue, type ContenuClasseur, type ValeurLue, type VisibiliteFeuille } from "./lecteur.ts";
 import { Budget } from "./limites.ts";
-import { attributs, decoderTexte, parcourirXml, sansEchappements } from "./xml.ts";
+import { attribut, attributs, decoderTexte, parcourirXml, sansEchappements } from "./xml.ts";
 
 /**
  * Reads the parts of an .xlsx package (SpreadsheetML) into what the audit needs: sheets, cells with
@@ -80,9 +80,9 @@ function elements(xml: string, chemin: string, noms: ReadonlySet<string>, budget
     xml,
     chemin,
     {
-      debut(nom, brut, vide) {
+      debut(nom, d, f, vide) {
         if (!noms.has(nom)) return;
-        trouves.push({ nom, a: attributs(brut, chemin), texte: "" });
+        trouves.push({ nom, a: attributs(xml, d, f, chemin), texte: "" });
         if (avecTexte && !vide) texte.commencer();
       },
       fin(nom) {
@@ -150,7 +150,7 @@ function textesPartages(xml: string, chemin: string, budget: Budget): string[] {
     xml,
     chemin,
     {
-      debut(nom, _a, vide) {
+      debut(nom, _d, _f, vide) {
         if (nom === "si") {
           courant = "";
           if (vide) {
@@ -284,11 +284,10 @@ function lireFeuille(xml: string, chemin: string, partages: readonly string[], n
     xml,
     chemin,
     {
-      debut(nom, brutAttributs, vide) {
+      debut(nom, d, f, vide) {
         if (nom === "c") {
           budget.cellule();
-          const a = attributs(brutAttributs, chemin);
-          const r = REF_CELLULE.exec(a.get("r") ?? "");
+          const r = REF_CELLULE.exec(attribut(xml, d, f, "r", chemin) ?? "");
           if (r !== null) {
             ligne = Number(r[2]);
             colonne = 0;
@@ -301,20 +300,19 @@ function lireFeuille(xml: string, chemin: string, partages: readonly string[], n
           }
           colonneCourante = colonne;
           ligneCourante = ligne;
-          type = a.get("t") ?? "n";
+          type = attribut(xml, d, f, "t", chemin) ?? "n";
           formule = undefined;
           partagee = null;
           brut = undefined;
           enLigne = undefined;
           dansCellule = !vide;
         } else if (nom === "row") {
-          const numero = attributs(brutAttributs, chemin).get("r");
+          const numero = attribut(xml, d, f, "r", chemin);
           ligneCourante = numero !== undefined ? Number(numero) : ligneCourante + 1;
           colonneCourante = 0;
         } else if (!dansCellule) return;
         else if (nom === "f") {
-          const a = attributs(brutAttributs, chemin);
-          if (a.get("t") === "shared") partagee = { si: a.get("si") ?? "", maitre: false };
+          if (attribut(xml, d, f, "t", chemin) === "shared") partagee = { si: attribut(xml, d, f, "si", chemin) ?? "", maitre: false };
           if (vide) {
             if (partagee === null) formule = "";
           } else {

@@ -1,6 +1,8 @@
 import type { DateISO } from "../date.ts";
 import type { CatalogueBaremes } from "../baremes/catalogue.ts";
 import { resoudreFormule } from "../modeles/formules.ts";
+import type { Cellule } from "../modeles/spec.ts";
+import { normaliserFormule } from "./formules.ts";
 import type { SpecModele } from "../modeles/spec.ts";
 import type { RoleExercice } from "../exercices/enonce.ts";
 import type { Disposition } from "./dispositions.ts";
@@ -21,8 +23,8 @@ export interface Prepare {
   profil: ProfilModele;
   /** Cells (cle!ref) the trainee answers in an exercise question. */
   reponses: ReadonlySet<string>;
-  /** Expected formulas with the sheet names a workbook gave them (by those names, then cle!ref). */
-  formules: Map<string, Map<string, string>>;
+  /** Expected formulas with the sheet names a workbook gave them (by those names, then by cell). */
+  formules: Map<string, Map<Cellule, FormuleAttendue>>;
 }
 
 const CACHE = new WeakMap<CatalogueBaremes, Map<string, Prepare>>();
@@ -55,8 +57,14 @@ export function preparer(d: Disposition, dateBaremes: DateISO, options: Readonly
   return p;
 }
 
+export interface FormuleAttendue {
+  texte: string;
+  /** normaliserFormule(texte), computed once: most dossiers of a cohort share their template. */
+  normalisee: string;
+}
+
 /** The template's formula of a cell with the workbook's sheet names, resolved once per set of names. */
-export function formulesResolues(p: Prepare, noms: Readonly<Record<string, string>>): (cle: string, formule: string) => string {
+export function formulesResolues(p: Prepare, noms: Readonly<Record<string, string>>): (c: Cellule) => FormuleAttendue {
   const cleNoms = JSON.stringify(noms);
   let resolues = p.formules.get(cleNoms);
   if (!resolues) {
@@ -64,9 +72,12 @@ export function formulesResolues(p: Prepare, noms: Readonly<Record<string, strin
     p.formules.set(cleNoms, (resolues = new Map()));
   }
   const r = resolues;
-  return (cle, formule) => {
-    let f = r.get(cle);
-    if (f === undefined) r.set(cle, (f = resoudreFormule(formule, noms)));
+  return (c) => {
+    let f = r.get(c);
+    if (f === undefined) {
+      const texte = resoudreFormule(c.formule!, noms);
+      r.set(c, (f = { texte, normalisee: normaliserFormule(texte) }));
+    }
     return f;
   };
 }

@@ -10,8 +10,8 @@ import type { Budget } from "./limites.ts";
  */
 
 export interface Gestionnaire {
-  /** `attributs` is the raw text of the tag after its name (read it with `attribut`). */
-  debut(nom: string, attributs: string, vide: boolean): void;
+  /** The tag's attributes are `xml.slice(debut, fin)`, read with `attribut` or `attributs` (nothing is copied). */
+  debut(nom: string, debut: number, fin: number, vide: boolean): void;
   fin(nom: string): void;
   /** Text between tags: `xml.slice(debut, fin)`, still escaped (`brut`: CDATA, not escaped). */
   texte(xml: string, debut: number, fin: number, brut: boolean): void;
@@ -73,15 +73,15 @@ export function parcourirXml(xml: string, chemin: string, g: Gestionnaire, budge
       }
       if (j >= n) throw malForme(chemin, "balise inachevée");
       const vide = xml.charCodeAt(j - 1) === 47;
-      const contenu = xml.slice(lt + 1, vide ? j - 1 : j);
-      let k = 0;
-      for (; k < contenu.length; k++) {
-        const x = contenu.charCodeAt(k);
+      const finContenu = vide ? j - 1 : j;
+      let k = lt + 1;
+      for (; k < finContenu; k++) {
+        const x = xml.charCodeAt(k);
         if (x === 32 || x === 9 || x === 10 || x === 13 || x === 47) break;
       }
-      const nom = local(contenu.slice(0, k));
+      const nom = local(xml.slice(lt + 1, k));
       if (nom === "") throw malForme(chemin, "balise sans nom");
-      g.debut(nom, contenu.slice(k), vide);
+      g.debut(nom, k, finContenu, vide);
       if (!vide) profondeur++;
       i = j + 1;
     }
@@ -113,9 +113,59 @@ export function sansEchappements(s: string): string {
 const ATTRIBUT = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** Every attribute of a tag, names without prefix (`r:id` → `id`), values decoded. */
-export function attributs(brut: string, chemin: string): Map<string, string> {
+export function attributs(xml: string, debut: number, fin: number, chemin: string): Map<string, string> {
   const m = new Map<string, string>();
-  if (brut.trim() === "") return m;
-  for (const a of brut.matchAll(ATTRIBUT)) m.set(local(a[1]!), sansEchappements(decoderTexte(a[2] ?? a[3] ?? "", chemin)));
+  if (fin <= debut) return m;
+  for (const a of xml.slice(debut, fin).matchAll(ATTRIBUT)) m.set(local(a[1]!), sansEchappements(decoderTexte(a[2] ?? a[3] ?? "", chemin)));
   return m;
+}
+
+const estEspace = (x: number) => x === 32 || x === 9 || x === 10 || x === 13;
+
+/**
+ * One attribute of a tag (`r`, `t`…; a prefixed `x:r` too), decoded; undefined when absent. Scans the
+ * tag in place: the hot path of a sheet, called for each cell.
+ */
+export function attribut(xml: string, debut: number, fin: number, nom: string, chemin: string): string | undefined {
+  // Attribute names start after a space (or a prefix's `:`); values are skipped whole, quotes and all.
+  let i = debut;
+  while (i < fin) {
+    const x = xml.charCodeAt(i);
+    if (x === 34 || x === 39) {
+      const f = xml.indexOf(x === 34 ? '"' : "'", i + 1);
+      if (f === -1 || f >= fin) return undefined;
+      i = f + 1;
+      continue;
+    }
+    if (estEspace(x) || x === 58) {
+      i++;
+      continue;
+    }
+    // An attribute name: [i, j).
+    let j = i;
+    while (j < fin) {
+      const y = xml.charCodeAt(j);
+      if (y === 61 || y === 58 || estEspace(y)) break;
+      j++;
+    }
+    if (xml.charCodeAt(j) === 58) {
+      i = j + 1; // a prefix: the local name follows
+      continue;
+    }
+    const trouve = j - i === nom.length && xml.startsWith(nom, i);
+    while (j < fin && estEspace(xml.charCodeAt(j))) j++;
+    if (xml.charCodeAt(j) !== 61) return undefined;
+    j++;
+    while (j < fin && estEspace(xml.charCodeAt(j))) j++;
+    const guillemet = xml.charCodeAt(j);
+    if (guillemet !== 34 && guillemet !== 39) return undefined;
+    const f = xml.indexOf(guillemet === 34 ? '"' : "'", j + 1);
+    if (f === -1 || f >= fin) return undefined;
+    if (trouve) {
+      const v = xml.slice(j + 1, f);
+      return v.includes("&") || v.includes("_x") ? sansEchappements(decoderTexte(v, chemin)) : v;
+    }
+    i = f + 1;
+  }
+  return undefined;
 }

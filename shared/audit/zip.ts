@@ -42,6 +42,18 @@ function trouverFin(o: Uint8Array): number {
   throw endommage("l'archive est tronquée (fin du répertoire zip introuvable)");
 }
 
+/** The platform's own decoder (Node, browsers, workerd: much faster), else fflate's. */
+interface DecodeurTexte {
+  decode(o: Uint8Array, options?: { stream?: boolean }): string;
+}
+const TexteDecodeur = (globalThis as { TextDecoder?: new (encodage: string) => DecodeurTexte }).TextDecoder;
+
+function decodeurUtf8(recevoir: (texte: string) => void): { push(o: Uint8Array, final?: boolean): void } {
+  if (TexteDecodeur === undefined) return new DecodeUTF8(recevoir);
+  const d = new TexteDecodeur("utf-8");
+  return { push: (o, final) => recevoir(d.decode(o, { stream: !final })) };
+}
+
 export interface Archive {
   /** Names of the entries, as written. */
   noms(): readonly string[];
@@ -92,7 +104,7 @@ export function lireArchive(octets: Uint8Array, budget: Budget): Archive {
     budget.partie(chemin, e.taille, e.compresse);
     const donnees = octets.subarray(debut, debut + e.compresse);
     const morceaux: string[] = [];
-    const decodeur = new DecodeUTF8((texte) => morceaux.push(texte));
+    const decodeur = decodeurUtf8((texte) => morceaux.push(texte));
     let produits = 0;
     const recevoir = (bloc: Uint8Array) => {
       produits += bloc.length;

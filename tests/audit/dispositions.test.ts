@@ -115,10 +115,23 @@ describe("dossiers de la version de disposition 1 (tests/fixtures/dossiers/v1)",
     const rav = parNom(octets, "RAV_MENSUEL");
     const falsifie = join(temporaire, "evaluation-falsifiee.xlsx");
     await writeFile(falsifie, modifierFeuille(octets, rav.feuille, (xml) => remplacerValeurCachee(xml, rav.ref, 1150)));
-    const r = await enMemoire("verifier", ...chemins, falsifie);
+    const r = await enMemoire("verifier", "--details", ...chemins, falsifie);
     expect(r.code).toBe(1);
     // 1 140,00 € by hand (1 700 − 560), the file shows 1 150.
     expect(r.out).toMatch(/1\s?140,00\s?€/);
+  });
+
+  it("barèmes appris depuis la création : une fin de validité plus tardive (ou « aucun changement connu ») est une information, une fin plus précoce une anomalie", () => {
+    const octets = fichiers.get("evaluation.xlsx")!;
+    // The fixture (barèmes of 15/06/2025) says: valid until 31/12/2025 (serial 46022), the day before the next known change.
+    expect(lireClasseurXlsx(octets).cellule("Barèmes", "B4")?.valeur).toBe(46022);
+    for (const avant of [{ valeur: "aucun changement connu" }, { valeur: 46100 }]) {
+      const r = auditer(modifierFeuille(octets, "Barèmes", (xml) => remplacerCellule(xml, "B4", avant)));
+      expect(r.constats).toEqual([]);
+      expect(r.notes.join(" ")).toContain("Depuis la création du classeur, LogSoc connaît un changement de barème au 01/01/2026");
+    }
+    const altere = auditer(modifierFeuille(octets, "Barèmes", (xml) => remplacerCellule(xml, "B4", { valeur: 45900 })));
+    expect(altere.constats.map((c) => [c.genre, c.cellule])).toEqual([["bareme_date", "B4"]]);
   });
 
   it("une version inconnue est refusée en français, avec les versions connues", () => {

@@ -163,25 +163,25 @@ export const CORPUS: readonly FichierHostile[] = [
     nom: "bombe-feuille-50mo.xlsx",
     description: "une feuille dont le XML se décompresse en 50 Mo (quelques dizaines de Ko compressés)",
     octets: () => classeur({ feuille: partieRepetee("xl/worksheets/sheet1.xml", DEBUT_FEUILLE, "<row><c><v>1</v></c></row>", Math.floor((50 * Mo) / 26), FIN_FEUILLE) }),
-    raison: /taux de compression/,
+    raison: /limite de 20 Mo par partie|taux de compression/,
   },
   {
     nom: "bombe-feuille-500mo.xlsx",
     description: "une feuille dont le XML se décompresse en 500 Mo (taille déclarée exacte)",
     octets: () => classeur({ feuille: partieRepetee("xl/worksheets/sheet1.xml", DEBUT_FEUILLE, "<row><c><v>1</v></c></row>", Math.floor((500 * Mo) / 26), FIN_FEUILLE) }),
-    raison: /limite de 50 Mo par partie|taux de compression/,
+    raison: /limite de 20 Mo par partie|taux de compression/,
   },
   {
     nom: "bombe-textes-partages.xlsx",
     description: "des textes partagés qui se décompressent en 300 Mo",
     octets: () => classeur({ partages: partieRepetee("xl/sharedStrings.xml", `<?xml version="1.0"?><sst ${NS}>`, "<si><t>a</t></si>", Math.floor((300 * Mo) / 17), "</sst>") }),
-    raison: /limite de 50 Mo par partie|taux de compression/,
+    raison: /limite de 20 Mo par partie|taux de compression/,
   },
   {
     nom: "bombe-classeur.xlsx",
     description: "un xl/workbook.xml de 100 Mo d'espaces",
     octets: () => classeur({ classeur: partieRepetee("xl/workbook.xml", "<?xml version=\"1.0\"?>", " ", 100 * Mo, classeurXml(1).replace('<?xml version="1.0"?>', "")) }),
-    raison: /limite de 50 Mo par partie|taux de compression/,
+    raison: /limite de 20 Mo par partie|taux de compression/,
   },
   {
     nom: "tailles-mensongeres.xlsx",
@@ -240,14 +240,22 @@ export const CORPUS: readonly FichierHostile[] = [
   },
   {
     nom: "200000-lignes.xlsx",
-    description: "une feuille de 200 000 lignes de deux cellules",
-    octets: () => classeur({ feuille: partieRepetee("xl/worksheets/sheet1.xml", DEBUT_FEUILLE, '<row><c t="inlineStr"><is><t>x</t></is></c><c><v>1</v></c></row>', 200_000, FIN_FEUILLE) }),
-    raison: /plus de 300[  ]000 cellules/,
+    description: "une feuille de 200 000 lignes de deux cellules, toutes différentes (peu compressible)",
+    octets: () => {
+      const lignes: string[] = [];
+      for (let r = 1; r <= 200_000; r++) lignes.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}"><v>${(r * 7919) % 100_003}</v></c></row>`);
+      return classeur({ feuille: partie("xl/worksheets/sheet1.xml", `${DEBUT_FEUILLE}${lignes.join("")}${FIN_FEUILLE}`) });
+    },
+    raison: /plus de 200[  ]000 cellules/,
   },
   {
     nom: "texte-geant.xlsx",
-    description: "une cellule de 10 millions de caractères",
-    octets: () => classeur({ feuille: partieRepetee("xl/worksheets/sheet1.xml", `${DEBUT_FEUILLE}<row r="1"><c r="A1" t="inlineStr"><is><t>`, "abcdefghij", 1_000_000, `</t></is></c></row>${FIN_FEUILLE}`) }),
+    description: "une cellule de 500 000 caractères (texte pseudo-aléatoire, peu compressible)",
+    octets: () => {
+      let x = 12345;
+      const texte = Array.from({ length: 500_000 }, () => String.fromCharCode(97 + ((x = (x * 1103515245 + 12345) % 2147483648) % 26))).join("");
+      return classeur({ feuille: partie("xl/worksheets/sheet1.xml", `${DEBUT_FEUILLE}<row r="1"><c r="A1" t="inlineStr"><is><t>${texte}</t></is></c></row>${FIN_FEUILLE}`) });
+    },
     raison: /limite de 32[  ]767 caractères par cellule/,
   },
   {

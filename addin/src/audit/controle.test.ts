@@ -10,6 +10,7 @@ import { contenuMutable } from "../../../tests/audit/outils.ts";
 import { lireClasseurXlsx } from "#shared/audit/fichierXlsx.ts";
 import { controlerClasseur, type ContexteControle, type FeuilleEcrite, type FormatEcrit, type PlageEcrite } from "./controle.ts";
 import { lireClasseurExcel, type FeuilleLueExcel, type PlageLue } from "./lecteurExcel.ts";
+import { Budget } from "#shared/audit/limites.ts";
 import { TITRE_RAPPORT } from "./feuilleControle.ts";
 
 // Compile-time proof that the real office.js context fits the slices the adapter uses (npm run typecheck).
@@ -313,6 +314,19 @@ describe("lecture du classeur ouvert (office.js)", () => {
     const { lecteur } = await lireClasseurExcel(c);
     expect(c.syncs).toBe(2);
     expect(lecteur.cellules("Plan d'apurement").size).toBeGreaterThan(3600);
+  });
+});
+
+describe("classeur ouvert venu d'ailleurs : les limites du contrôle de fichiers (DESIGN §9)", () => {
+  it("trop de cellules, une formule de plus de 8 192 caractères : refus en français qui nomme la limite", async () => {
+    const spec = avecSaisies(construireModele("apurement", { date: DATE }), { "plan.dette": 2500, "plan.duree": 24 });
+    const octets = await ecrireXlsx(spec);
+    // The plan's sheet holds more than 3 600 cells: a limit of 1 000 is gone past.
+    await expect(lireClasseurExcel(ClasseurFactice.depuis(octets), new Budget({ cellules: 1000 }))).rejects.toThrow(/Fichier refusé : plus de 1[  ]000 cellules/);
+    await expect(lireClasseurExcel(ClasseurFactice.depuis(octets), new Budget({ formule: 10 }))).rejects.toThrow(/une formule de \d+ caractères \(feuille « [^»]+ », [A-Z]+\d+\) dépasse la limite de 10 caractères/);
+    await expect(lireClasseurExcel(ClasseurFactice.depuis(octets), new Budget({ feuilles: 2 }))).rejects.toThrow(/plus de 2 feuilles/);
+    // The real limits leave a real dossier alone.
+    await expect(lireClasseurExcel(ClasseurFactice.depuis(octets), new Budget())).resolves.toBeDefined();
   });
 });
 

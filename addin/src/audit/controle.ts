@@ -1,5 +1,6 @@
 import { auditerClasseur, type RapportClasseur } from "#shared/audit/audit.ts";
 import type { LecteurClasseur } from "#shared/audit/lecteur.ts";
+import { Budget } from "#shared/audit/limites.ts";
 import type { CatalogueBaremes } from "#shared/baremes/catalogue.ts";
 import { lettreColonne } from "#shared/modeles/formules.ts";
 import { largeurEnPoints, nomsFeuillesUniques } from "../modeles/rendu.ts";
@@ -177,8 +178,9 @@ function bordures(f: FormatEcrit, style: { weight: string; color: string }): voi
  * At most four `context.sync()` calls, whatever the workbook's size.
  */
 export async function controlerClasseur(context: ContexteControle, options: OptionsControle = {}): Promise<ResultatControle> {
-  const { lecteur, protections } = await lireClasseurExcel(context);
-  const rapport = auditerClasseur(lecteur, options.catalogue ? { catalogue: options.catalogue } : {});
+  const budget = new Budget();
+  const { lecteur, protections } = await lireClasseurExcel(context, budget);
+  const rapport = auditerClasseur(lecteur, { budget, ...(options.catalogue ? { catalogue: options.catalogue } : {}) });
   const lignes = lignesRapport(rapport, options.maintenant ?? new Date());
   const existantes = new Set(lecteur.feuilles().map((f) => f.nom));
   const enCause = cellulesEnCause(rapport).filter((c) => existantes.has(c.feuille));

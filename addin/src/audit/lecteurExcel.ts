@@ -1,11 +1,14 @@
 import { lecteurEnMemoire, type CelluleLue, type ContenuClasseur, type LecteurClasseur, type ValeurLue, type VisibiliteFeuille } from "#shared/audit/lecteur.ts";
+import { Budget } from "#shared/audit/limites.ts";
 import { indexColonne } from "#shared/modeles/formules.ts";
 
 /**
  * The add-in's adapter of the audit's reader: reads the open workbook through office.js in two
  * `context.sync()` calls whatever its size — one for the sheet list (with protection) and the
  * workbook names, one for every sheet's used range (values, formulas, value types) and its local
- * names. Nothing is written.
+ * names. Nothing is written. The workbook may come from anyone: the limits of a file checked by
+ * `logsoc verifier` apply where they can (DESIGN.md §9): number of sheets before the ranges are loaded,
+ * then cells, formula and text lengths, and the time (a LimiteDepassee, French message, names the limit).
  */
 
 /** The slices of Excel's objects the reader uses; Excel's own types are assignable to them (checked at compile time). */
@@ -84,13 +87,15 @@ function lettres(n: number): string {
   return s;
 }
 
-export async function lireClasseurExcel(context: ContexteLecture): Promise<ClasseurLuExcel> {
+export async function lireClasseurExcel(context: ContexteLecture, budget: Budget = new Budget()): Promise<ClasseurLuExcel> {
   const classeur = context.workbook;
   classeur.worksheets.load("items/name,items/visibility,items/protection/protected,items/protection/options");
   classeur.names.load("items/name,items/type,items/formula");
   await context.sync();
 
   const feuilles = classeur.worksheets.items;
+  budget.compter("feuilles", feuilles.length);
+  budget.compter("nomsDefinis", classeur.names.items.length);
   const plages = feuilles.map((ws) => {
     const plage = ws.getUsedRangeOrNullObject(true);
     plage.load("address,values,formulas,valueTypes");
@@ -112,10 +117,14 @@ export async function lireClasseurExcel(context: ContexteLecture): Promise<Class
         const types = plage.valueTypes;
         plage.formulas.forEach((rang, r) =>
           rang.forEach((f, c) => {
+            budget.cellule();
+            budget.temps();
             const type = types[r]?.[c];
             const v = valeurs[r]?.[c];
             const ref = `${lettres(colonne + c)}${ligne + r}`;
+            if (typeof v === "string" && v.length > budget.limites.texte) budget.texte(v.length, `feuille « ${ws.name} », ${ref}`);
             if (typeof f === "string" && f.startsWith("=")) {
+              if (f.length - 1 > budget.limites.formule) budget.formule(f.length - 1, `feuille « ${ws.name} », ${ref}`);
               cellules.set(ref, { valeur: type === "Empty" ? "" : valeur(v, type), formule: f.slice(1) });
             } else if (type !== "Empty" && !(typeof v === "string" && v === "")) {
               cellules.set(ref, { valeur: valeur(v, type) });

@@ -1,7 +1,18 @@
 import { dateFr } from "../../baremes/catalogue.ts";
+import { depuisSerieExcel } from "../../date.ts";
 import { enConstat, memeConstante, valeurCellule } from "../comparaison.ts";
 import type { ContexteDossier } from "../contexte.ts";
 import { valeurLisible } from "../saisies.ts";
+
+/**
+ * Whether the workbook's « valid until » (`trouve`) can only come from an older knowledge of the same
+ * catalogue: no change known then (a text), or a later change than the one known now (`attendu`).
+ * Knowledge only grows: a workbook that shows an EARLIER end than LogSoc knows today was altered.
+ */
+function finConnueDepuis(attendu: number | string | boolean, trouve: unknown): boolean {
+  if (typeof attendu !== "number") return false;
+  return trouve === "aucun changement connu" || (typeof trouve === "number" && Number.isInteger(trouve) && trouve > attendu);
+}
 
 /** Phase 4, the barèmes: the « Barèmes » sheet holds the official values on the workbook's date. */
 export function verifierBaremes(ctx: ContexteDossier): void {
@@ -17,6 +28,14 @@ export function verifierBaremes(ctx: ContexteDossier): void {
     const attendu = valeurCellule(c.valeur, ctx.noms);
     const lu = ctx.lire("baremes", c.ref);
     if (memeConstante(attendu, lu?.valeur)) continue;
+    if (c.id === "baremes.fin" && finConnueDepuis(attendu, lu?.valeur)) {
+      // The workbook said « until the next change known then »; LogSoc has learnt of an earlier change
+      // since it was made (a new barème version): knowledge, not tampering.
+      ctx.notes.push(
+        `Depuis la création du classeur, LogSoc connaît un changement de barème au ${dateFr(depuisSerieExcel((attendu as number) + 1))} : la feuille Barèmes indique ${valeurLisible(lu?.valeur, c.format)} comme fin de validité, ce qui était exact quand le classeur a été créé (information, pas une anomalie).`,
+      );
+      continue;
+    }
     premiere ??= c.ref;
     const dateEnTete = c.id === "baremes.date" || c.id === "baremes.debut" || c.id === "baremes.fin";
     const libelle = feuilleBaremes.cellules.find((x) => x.ref === `A${c.ref.replace(/^[A-Z]+/, "")}`)?.valeur;

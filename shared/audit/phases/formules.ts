@@ -1,6 +1,6 @@
 import { enConstat } from "../comparaison.ts";
 import type { ContexteDossier } from "../contexte.ts";
-import { memesFormules } from "../formules.ts";
+import { normaliserFormule } from "../formules.ts";
 import { formulesResolues } from "../preparation.ts";
 import { valeurLisible } from "../saisies.ts";
 import { estVide } from "../lecteur.ts";
@@ -16,9 +16,9 @@ export function verifierFormules(ctx: ContexteDossier): void {
     let n = 0;
     let premiere: string | null = null;
     for (const c of f.cellules) {
-      if (c.formule === undefined || reponses.has(`${f.cle}!${c.ref}`)) continue;
+      if (c.formule === undefined || (reponses.size > 0 && reponses.has(`${f.cle}!${c.ref}`))) continue;
       n++;
-      const attendue = formuleAttendue(`${f.cle}!${c.ref}`, c.formule);
+      const { texte: attendue, normalisee } = formuleAttendue(c);
       const lu = ctx.lire(f.cle, c.ref);
       const id = c.id !== undefined ? { id: c.id } : {};
       if (lu?.formule === undefined) {
@@ -36,7 +36,7 @@ export function verifierFormules(ctx: ContexteDossier): void {
               ? `La formule du modèle a été effacée (=${attendue}).`
               : `Valeur saisie à la place de la formule du modèle : la cellule affiche ${valeurLisible(lu.valeur, c.format)} mais ne se recalcule plus quand les saisies changent (formule attendue : =${attendue}).`,
         });
-      } else if (!memesFormules(lu.formule, attendue)) {
+      } else if (lu.formule !== attendue && normaliserFormule(lu.formule) !== normalisee) {
         premiere ??= c.ref;
         ctx.marquer(f.cle, c.ref, "formule_modifiee");
         ctx.ajouter({ genre: "formule_modifiee", feuille, cellule: c.ref, ...id, attendu: `=${attendue}`, trouve: `=${lu.formule}`, message: `Formule modifiée : =${lu.formule} au lieu de la formule du modèle =${attendue}.` });

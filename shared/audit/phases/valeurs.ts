@@ -84,10 +84,10 @@ export function verifierValeurs(ctx: ContexteDossier, attendus: readonly Attendu
   const groupes = new Map<string, Groupe>();
   for (const a of attendus) {
     if (ctx.feuillesAbsentes.has(a.cle)) continue;
-    const k = `${a.cle}!${a.ref}`;
-    const c = indexActif.parPosition.get(k)?.cellule;
+    const c = indexActif.parFeuille.get(a.cle)?.get(a.ref);
+    const reponse = reponses.size > 0 && reponses.has(`${a.cle}!${a.ref}`);
     // Blanked in an exercise question: nothing to check there.
-    if (!c || (c.formule === undefined && !reponses.has(k))) continue;
+    if (!c || (c.formule === undefined && !reponse)) continue;
     const lu = ctx.lire(a.cle, a.ref);
     const valeur = lu === undefined ? null : lu.valeur;
     const feuille = ctx.noms[a.cle]!;
@@ -98,7 +98,7 @@ export function verifierValeurs(ctx: ContexteDossier, attendus: readonly Attendu
     } else if (conforme(a, valeur)) statut = "ok";
     else {
       statut = "erreur";
-      constatValeur(ctx, a, valeur, c.format, reponses.has(k));
+      constatValeur(ctx, a, valeur, c.format, reponse);
     }
     if (a.id !== undefined && statut !== "non_verifie") verifies.set(a.id, { ok: statut === "ok", attendu: a });
     if (a.groupe !== undefined) {

@@ -18,6 +18,18 @@ const ARGUMENTS: Record<string, string> = {
 /** Columns of the schedule, in ENTETE_PLAN order. */
 const COLONNES = ["A", "B", "C", "D", "E", "F"] as const;
 
+/** Where each cell of the schedule is and how it reads, built once (a cohort audits thousands of rows). */
+let positionsEcheancier: { ref: string; libelle: string; nature: Attendu["nature"] }[][] | undefined;
+function echeancier() {
+  return (positionsEcheancier ??= Array.from({ length: MAX_ECHEANCES }, (_, j) =>
+    COLONNES.map((c, i) => ({
+      ref: `${c}${PREMIERE_LIGNE_ECHEANCIER + j}`,
+      libelle: `Échéancier, échéance ${j + 1} : ${ENTETE_PLAN[i]!.toLowerCase()}`,
+      nature: i === 0 ? ("nombre" as const) : i === 1 ? ("date" as const) : ("montant" as const),
+    })),
+  ));
+}
+
 function attendusPlan(spec: SpecModele, plan: PlanApurement | { erreur: string }, vide = false): Attendu[] {
   const attendus: Attendu[] = [];
   const ok = !("erreur" in plan);
@@ -31,24 +43,20 @@ function attendusPlan(spec: SpecModele, plan: PlanApurement | { erreur: string }
     attenduId(spec, "plan.totalRembourse", "montant", ok ? plan.totalRembourse.toNumber() : err),
   );
   // The schedule: every row of the template, the plan's instalments then blank rows.
+  const positions = echeancier();
+  const vides = [null, null, null, null, null, null];
   for (let k = 1; k <= MAX_ECHEANCES; k++) {
-    const ligne = PREMIERE_LIGNE_ECHEANCIER + k - 1;
     const e = ok ? plan.echeances[k - 1] : undefined;
     const valeurs = e
       ? [e.numero, e.date === null ? null : versSerieExcel(e.date), e.repriseDette.toNumber(), e.loyerResiduel?.toNumber() ?? null, e.totalAVerser?.toNumber() ?? null, e.resteDu.toNumber()]
-      : [null, null, null, null, null, null];
-    COLONNES.forEach((c, i) => {
+      : vides;
+    const ligne = positions[k - 1]!;
+    for (let i = 0; i < COLONNES.length; i++) {
       // Layout 2: column A below the last instalment prints the signature block (text, not a figure).
-      if (i === 0 && (ok || vide) && e === undefined && k - (ok ? plan.nombreEcheances : 0) <= LIGNES_BLOC_SIGNATURE) return;
-      attendus.push({
-        cle: "plan",
-        ref: `${c}${ligne}`,
-        libelle: `Échéancier, échéance ${k} : ${ENTETE_PLAN[i]!.toLowerCase()}`,
-        nature: i === 0 ? "nombre" : i === 1 ? "date" : "montant",
-        valeur: valeurs[i]!,
-        groupe: "Échéancier",
-      });
-    });
+      if (i === 0 && (ok || vide) && e === undefined && k - (ok ? plan.nombreEcheances : 0) <= LIGNES_BLOC_SIGNATURE) continue;
+      const { ref, libelle, nature } = ligne[i]!;
+      attendus.push({ cle: "plan", ref, libelle, nature, valeur: valeurs[i]!, groupe: "Échéancier" });
+    }
   }
   return attendus;
 }

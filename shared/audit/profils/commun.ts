@@ -6,6 +6,8 @@ import type { Attendu, NatureValeur, ValeurAttendue } from "./types.ts";
 export interface IndexSpec {
   parId: ReadonlyMap<string, { feuille: Feuille; cellule: Cellule }>;
   parPosition: ReadonlyMap<string, { feuille: Feuille; cellule: Cellule }>;
+  /** By sheet key, then A1 reference: no `cle!ref` text to build on the hot path. */
+  parFeuille: ReadonlyMap<string, ReadonlyMap<string, Cellule>>;
 }
 
 const INDEX = new WeakMap<SpecModele, IndexSpec>();
@@ -15,13 +17,17 @@ export function indexSpec(spec: SpecModele): IndexSpec {
   if (!i) {
     const parId = new Map<string, { feuille: Feuille; cellule: Cellule }>();
     const parPosition = new Map<string, { feuille: Feuille; cellule: Cellule }>();
+    const parFeuille = new Map<string, Map<string, Cellule>>();
     for (const feuille of spec.feuilles) {
+      const refs = new Map<string, Cellule>();
+      parFeuille.set(feuille.cle, refs);
       for (const cellule of feuille.cellules) {
+        refs.set(cellule.ref, cellule);
         if (cellule.id !== undefined) parId.set(cellule.id, { feuille, cellule });
         parPosition.set(`${feuille.cle}!${cellule.ref}`, { feuille, cellule });
       }
     }
-    i = { parId, parPosition };
+    i = { parId, parPosition, parFeuille };
     INDEX.set(spec, i);
   }
   return i;

@@ -154,7 +154,10 @@ function casEvaluation(a: Aleatoire, graine: number, date: DateISO, catalogue: C
     dettes.push({ creancier: d.creancier, nature: d.nature, montant: a.montant(d.min, d.max) });
   }
 
-  const s: SaisieEvaluation = { date, personnes14Plus: p14, enfantsMoins14: e, couple, ressources, charges, dettes };
+  // Issue 13: one single-parent case in two is in the RSA majoration period (decided by the seed, not by
+  // a new draw, so that every other case of a seed stays the same).
+  const isolementMajore = situation === "monoparental" && graine % 2 === 0;
+  const s: SaisieEvaluation = { date, personnes14Plus: p14, enfantsMoins14: e, couple, isolementMajore, ressources, charges, dettes };
   return {
     type: "evaluation",
     graine,
@@ -163,7 +166,7 @@ function casEvaluation(a: Aleatoire, graine: number, date: DateISO, catalogue: C
     saisies: saisiesEvaluation(s),
     situation: [
       `Date de l'évaluation : ${dateFr(date)}.`,
-      `Foyer : ${decrireFoyer(p14, e, couple)}.`,
+      `Foyer : ${decrireFoyer(p14, e, couple)}.${isolementMajore ? " Parent isolé, dans la période de majoration du RSA (CASF L.262-9)." : ""}`,
       `Ressources mensuelles : ${liste(RESSOURCES.map((r) => [initialeMinuscule(LIBELLES_RESSOURCE[r.cle]), ressources[r.cle]]))}.`,
       `Charges mensuelles : ${liste(CHARGES.map((c) => [initialeMinuscule(LIBELLES_CHARGE[c.cle]), charges[c.cle]]))}.`,
       dettes.length === 0 ? "Dettes : aucune." : `Dettes : ${dettes.map((d) => `${initialeMinuscule(d.creancier)} (${initialeMinuscule(d.nature)}) ${euros(d.montant)}`).join(" ; ")}.`,

@@ -1,5 +1,5 @@
 import type { DateISO } from "../date.ts";
-import { dateFr as dateFrancaise } from "../baremes/catalogue.ts";
+import { dateFr } from "../baremes/catalogue.ts";
 import { LIBELLES_STATUT, type Statut } from "../baremes/schema.ts";
 import { ConstructeurFeuille } from "./constructeur.ts";
 import { lettreColonne } from "./formules.ts";
@@ -44,7 +44,7 @@ export function marqueStatut(lignes: readonly LigneBareme[]): string {
     if (l.statutCode === undefined || l.statutCode === "officiel") continue;
     const bareme = l.libelle.split(" : ")[0]!;
     const cle = `${bareme}|${l.dateEffet}|${l.statutCode}|${l.note ?? ""}`;
-    if (!groupes.has(cle)) groupes.set(cle, `${bareme} en vigueur au ${dateFrancaise(l.dateEffet)} : ${LIBELLES_STATUT[l.statutCode]} (${l.note ?? MOTIFS_STATUT[l.statutCode]})`);
+    if (!groupes.has(cle)) groupes.set(cle, `${bareme} en vigueur au ${dateFr(l.dateEffet)} : ${LIBELLES_STATUT[l.statutCode]} (${(l.note ?? MOTIFS_STATUT[l.statutCode]).replace(/\.$/, "")})`);
   }
   if (groupes.size === 0) return "";
   return `⚠ Calculé avec des valeurs non officielles : ${[...groupes.values()].join(" ; ")}. À vérifier au Journal officiel avant toute décision.`;
@@ -145,9 +145,4 @@ export function feuilleBaremes(dateBaremes: DateISO, periode: PeriodeBaremes, li
   // An annex to the template: landscape, on one page.
   f.impression = { orientation: "paysage", derniereColonne: lettreColonne(Math.max(6, largeurTableau + 2)), derniereLigne: l - 1, pagesEnHauteur: 1 };
   return { feuille: f.construire(), valeurs, tableaux: positions };
-}
-
-function dateFr(d: DateISO): string {
-  const [a, m, j] = d.split("-");
-  return `${j}/${m}/${a}`;
 }

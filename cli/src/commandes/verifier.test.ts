@@ -43,7 +43,7 @@ describe("logsoc verifier", () => {
     const r = await enMemoire("verifier", f("corrige.xlsx"));
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
-    expect(r.out).toContain("Modèle : Plan d'apurement, version 1.0.0, barèmes du 01/06/2025 — exercice n° 7 (corrigé)");
+    expect(r.out).toContain("Modèle : Plan d'apurement, version 2.0.0, barèmes du 01/06/2025 — exercice n° 7 (corrigé)");
     expect(r.out).toContain("Résultat : aucune anomalie");
     expect(r.out).toContain("✓ Formules de la feuille « Plan d'apurement »");
     expect(r.out).toContain("n'a jamais été ouvert et enregistré dans un tableur");
@@ -73,8 +73,8 @@ describe("logsoc verifier", () => {
     const lignes = r.out.trimEnd().split("\n");
     expect(lignes).toHaveLength(6);
     expect(lignes[0]).toMatch(/^! ILLISIBLE OU REFUSÉ +.*tronque\.xlsx — Classeur endommagé : l'archive est tronquée/);
-    expect(lignes[1]).toMatch(/^✓ CONFORME +.*corrige\.xlsx — Plan d'apurement \(exercice, corrigé\), disposition 1 — 0 anomalie\(s\)/);
-    expect(lignes[4]).toMatch(/^✗ ANOMALIES +.*enonce\.xlsx — Plan d'apurement \(exercice, énoncé\), disposition 1 — 4 anomalie\(s\) — compétences attestées : aucune$/);
+    expect(lignes[1]).toMatch(/^✓ CONFORME +.*corrige\.xlsx — Plan d'apurement \(exercice, corrigé\), disposition 2 — 0 anomalie\(s\)/);
+    expect(lignes[4]).toMatch(/^✗ ANOMALIES +.*enonce\.xlsx — Plan d'apurement \(exercice, énoncé\), disposition 2 — 4 anomalie\(s\) — compétences attestées : aucune$/);
     expect(lignes[5]).toBe("Bilan : 5 fichier(s), 2 dossier(s) : 1 conforme(s), 1 avec anomalies, 0 à compléter, 3 illisible(s) ou refusé(s).");
     // --details: every check of every file.
     const d = await enMemoire("verifier", "--details", f("corrige.xlsx"), f("enonce.xlsx"));
@@ -106,7 +106,7 @@ describe("logsoc verifier", () => {
     await writeFile(f("vierge-evaluation.xlsx"), await ecrireXlsx(construireModele("evaluation", { date: "2025-06-01" as DateISO })));
     const r = await enMemoire("verifier", f("vierge-apurement.xlsx"), f("vierge-evaluation.xlsx"));
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/… À COMPLÉTER +.*vierge-apurement\.xlsx — Plan d'apurement, disposition 1 — 0 anomalie\(s\)/);
+    expect(r.out).toMatch(/… À COMPLÉTER +.*vierge-apurement\.xlsx — Plan d'apurement, disposition 2 — 0 anomalie\(s\)/);
     expect(r.out).toMatch(/… À COMPLÉTER +.*vierge-evaluation\.xlsx/);
     expect(r.out).not.toMatch(/supérieure à 0/);
     const seul = await enMemoire("verifier", f("vierge-apurement.xlsx"));
@@ -124,8 +124,8 @@ describe("logsoc verifier", () => {
     const dossiers = lignes("Dossiers");
     expect(dossiers[0]).toEqual(["Fichier", "Dossier (feuille de métadonnées)", "Modèle", "Version", "Version de disposition", "Barèmes du", "Exercice", "Statut", "Anomalies", "Compétences attestées", "Compétences non attestées", "Remarque"]);
     expect(dossiers.slice(1).map((l) => [l[0], l[4], l[7], l[8]])).toEqual([
-      [f("corrige.xlsx"), 1, "Conforme", 0],
-      [f("enonce.xlsx"), 1, "Anomalies", 4],
+      [f("corrige.xlsx"), 2, "Conforme", 0],
+      [f("enonce.xlsx"), 2, "Anomalies", 4],
       [f("tronque.xlsx"), undefined, "Illisible ou refusé", undefined],
     ]);
     const constats = lignes("Constats");

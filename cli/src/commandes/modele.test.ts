@@ -21,7 +21,7 @@ describe("logsoc modele (binaire réel)", () => {
     const r = logsoc("modele", "evaluation", "--sortie", fichier, "--date", "2025-06-15");
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.out).toBe(`Évaluation économique de la famille (modèle evaluation 1.0.0, barèmes en vigueur au 15/06/2025) écrit dans ${fichier}.\n`);
+    expect(r.out).toBe(`Évaluation économique de la famille (modèle evaluation 2.0.0, barèmes en vigueur au 15/06/2025) écrit dans ${fichier}.\n`);
     const wb = await classeur(fichier);
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ["Évaluation", "visible"],
@@ -32,7 +32,7 @@ describe("logsoc modele (binaire réel)", () => {
       expect(wb.definedNames.getRanges(nom).ranges, nom).toHaveLength(1);
     }
     const meta = wb.getWorksheet("LogSoc_meta")!;
-    expect([meta.getCell("A3").value, meta.getCell("B3").value, meta.getCell("A4").value, meta.getCell("B4").value]).toEqual(["modele", "evaluation", "version", "1.0.0"]);
+    expect([meta.getCell("A3").value, meta.getCell("B3").value, meta.getCell("A4").value, meta.getCell("B4").value]).toEqual(["modele", "evaluation", "version", "2.0.0"]);
     // RSA 646,52 € from 1 April 2025 (décret n° 2025-…), in the Barèmes sheet with its date d'effet.
     const baremes = wb.getWorksheet("Barèmes")!;
     const rsa = baremes.getRows(1, baremes.rowCount)!.find((l) => String(l.getCell(1).value).startsWith("RSA : montant forfaitaire"))!;

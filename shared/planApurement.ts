@@ -7,6 +7,9 @@ import { formatEuros } from "./format.ts";
 import type { VersionBareme } from "./baremes/schema.ts";
 import { baremeEtape, SANS_TRACE, type Ref, type Trace } from "./explication/traceur.ts";
 
+/** The schedule's columns, as the plan is read by the adviser (Excel spill, templates, audit, explanations). */
+export const ENTETE_PLAN = ["N°", "Échéance", "Reprise de dette", "Loyer résiduel", "Total à verser", "Reste dû"] as const;
+
 export const MAX_ECHEANCES = 600;
 
 export interface PlanApurementEntree {

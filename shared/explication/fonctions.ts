@@ -15,7 +15,7 @@ import { CATALOGUE, dateFr, type CatalogueBaremes } from "../baremes/catalogue.t
 import { clesFeuilles, valeurParCle } from "../baremes/cle.ts";
 import { coercer, type ValeurArgument, type ValeurBrute } from "../fonctions/arguments.ts";
 import { REGISTRE, trouverFonction, type Registre } from "../fonctions/registre.ts";
-import { ENTETE_PLAN } from "../fonctions/calculs.ts";
+import { ENTETE_PLAN } from "../planApurement.ts";
 import type { Cellule, ContexteCalcul, DefinitionFonction, Resultat } from "../fonctions/types.ts";
 import { baremeEtape, statutDesEtapes, Traceur, type Trace } from "./traceur.ts";
 import type { Explication } from "./types.ts";

@@ -1,12 +1,11 @@
 import { resteAVivre } from "../resteAVivre.ts";
 import { tauxEffort } from "../tauxEffort.ts";
-import { planApurement } from "../planApurement.ts";
+import { planApurement, ENTETE_PLAN } from "../planApurement.ts";
 import { unitesConsommation } from "../foyer.ts";
 import { PlanApurementArgs, ResteAVivreArgs, TauxEffortArgs, UnitesConsommationArgs, valider } from "../schemas.ts";
 import type { DateISO } from "../date.ts";
 import type { Cellule, DefinitionFonction } from "./types.ts";
 
-export const ENTETE_PLAN = ["N°", "Échéance", "Reprise de dette", "Loyer résiduel", "Total à verser", "Reste dû"] as const;
 
 export const RESTE_A_VIVRE: DefinitionFonction = {
   nom: "RESTE_A_VIVRE",

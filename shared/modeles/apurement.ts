@@ -1,4 +1,4 @@
-import { ENTETE_PLAN } from "../fonctions/calculs.ts";
+import { ENTETE_PLAN } from "../planApurement.ts";
 import { MAX_ECHEANCES } from "../planApurement.ts";
 import { assembler, ConstructeurFeuille, entier, VALIDATIONS } from "./constructeur.ts";
 import { feuilleBaremes, marqueStatut, type LigneBareme } from "./feuilleBaremes.ts";

@@ -2,7 +2,7 @@ import { versSerieExcel } from "../../date.ts";
 import { ErreurLogsoc, estErreurLogsoc } from "../../errors.ts";
 import { MAX_ECHEANCES, planApurement, type PlanApurement } from "../../planApurement.ts";
 import { LIGNES_BLOC_SIGNATURE, PREMIERE_LIGNE_ECHEANCIER } from "../../modeles/apurement.ts";
-import { ENTETE_PLAN } from "../../fonctions/calculs.ts";
+import { ENTETE_PLAN } from "../../planApurement.ts";
 import { attenduId } from "./commun.ts";
 import type { SpecModele } from "../../modeles/spec.ts";
 import type { Attendu, Incoherence, ProfilModele } from "./types.ts";

@@ -26,7 +26,15 @@ export const CODES_ERREUR = {
 export type CodeErreur = keyof typeof CODES_ERREUR;
 export type ErreurExcel = (typeof CODES_ERREUR)[CodeErreur];
 
+/** Marks an ErreurLogsoc across copies of this module (the task pane's two scripts each bundle one). */
+const MARQUE = Symbol.for("logsoc.ErreurLogsoc");
+
 export class ErreurLogsoc extends Error {
+  /** `instanceof` holds for an ErreurLogsoc of another bundle too: the pane's outils.js throws them to taskpane.js and back. */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[MARQUE] === true;
+  }
+
   readonly code: CodeErreur;
   /** Where the bad value sits: an argument name, then an index for a range cell. */
   readonly chemin: readonly (string | number)[];
@@ -34,6 +42,7 @@ export class ErreurLogsoc extends Error {
   constructor(code: CodeErreur, message: string, chemin: readonly (string | number)[] = []) {
     super(message);
     this.name = "ErreurLogsoc";
+    Object.defineProperty(this, MARQUE, { value: true });
     this.code = code;
     this.chemin = chemin;
   }

@@ -3,12 +3,14 @@
  *   functions.json   custom-function metadata generated from the JSDoc (fails on any generator error)
  *   taskpane.js      the shared-runtime page's one bundle, a classic script right after office.js: registers the
  *                    custom functions first, then runs the task pane once the page is read
+ *   outils.js        the pane's second classic script (templates, audit, exercises, explanations), fetched on the
+ *                    first click that needs it (addin/taskpane/chargeurOutils.ts); named with its hash in the page
  *   functions.js     the custom functions alone (classic script), for the manifest's CustomFunctions <Script>
  *   taskpane.html, taskpane.css, aide.html, assets/*.png
  *   manifest.xml     the production manifest: every https://localhost:8787 URL rewritten to LOGSOC_ORIGIN
  *   _headers         CORS headers of these files for Office's origins (Workers static assets apply it)
- * and prints the gzipped size of the JavaScript the task pane loads, failing above 150 KB (office.js,
- * loaded from Microsoft's CDN, excluded).
+ * and prints the gzipped size of the JavaScript the task pane loads when it opens (taskpane.js), failing above
+ * 150 KB (office.js, loaded from Microsoft's CDN, excluded; outils.js, loaded on demand, reported).
  */
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -89,16 +91,16 @@ export async function construire(origine: string, sortie: string = SORTIE): Prom
 
   await paquet(sortie, "functions/entree.ts", "LogsocFonctions", "functions.js");
   await paquet(sortie, "taskpane/taskpane.ts", "LogsocVolet", "taskpane.js");
+  await paquet(sortie, "taskpane/outils.ts", "LogsocOutils", "outils.js");
 
   // Office caches add-in files hard: the page asks for each bundle by its content hash.
   let html = readFileSync(join(ADDIN, "taskpane", "taskpane.html"), "utf8");
-  for (const f of ["taskpane.js", "taskpane.css"]) {
-    const source = f === "taskpane.js" ? join(sortie, f) : join(ADDIN, "taskpane", f);
-    const marque = `src="${f}"`;
-    const lien = `href="${f}"`;
-    if (!html.includes(marque) && !html.includes(lien)) throw new Error(`taskpane.html ne référence pas ${f}.`);
+  for (const f of ["taskpane.js", "outils.js", "taskpane.css"]) {
+    const source = f.endsWith(".js") ? join(sortie, f) : join(ADDIN, "taskpane", f);
+    const marques = [`src="${f}"`, `href="${f}"`, `content="${f}"`].filter((m) => html.includes(m));
+    if (marques.length === 0) throw new Error(`taskpane.html ne référence pas ${f}.`);
     const v = empreinteCourte(readFileSync(source));
-    html = html.replace(marque, `src="${f}?v=${v}"`).replace(lien, `href="${f}?v=${v}"`);
+    for (const m of marques) html = html.replace(m, m.replace(`${f}"`, `${f}?v=${v}"`));
   }
   writeFileSync(join(sortie, "taskpane.html"), html);
   copyFileSync(join(ADDIN, "taskpane", "taskpane.css"), join(sortie, "taskpane.css"));
@@ -109,9 +111,10 @@ export async function construire(origine: string, sortie: string = SORTIE): Prom
   writeFileSync(join(sortie, "_headers"), fichierEntetes());
   writeFileSync(join(sortie, "manifest.xml"), manifesteProduction(readFileSync(join(RACINE, "manifest.xml"), "utf8"), origine));
 
-  // The pane page loads taskpane.js only (office.js excluded); functions.js is reported for information.
+  // The pane page loads taskpane.js when it opens (office.js excluded); outils.js on the first click that needs it
+  // and functions.js (the manifest's <Script>) are reported for information.
   const volet = tailleGzip(join(sortie, "taskpane.js"));
-  return { tailles: [volet, tailleGzip(join(sortie, "functions.js"))], totalGzip: volet.gzip };
+  return { tailles: [volet, tailleGzip(join(sortie, "outils.js")), tailleGzip(join(sortie, "functions.js"))], totalGzip: volet.gzip };
 }
 
 async function main(): Promise<number> {
@@ -121,7 +124,7 @@ async function main(): Promise<number> {
   out.write(`Complément construit dans ${relative(process.cwd(), SORTIE) || "."}\n`);
   out.write(`  manifeste de production : origine ${origine}${process.env.LOGSOC_ORIGIN ? "" : " (par défaut ; LOGSOC_ORIGIN pour la changer)"}\n`);
   for (const t of tailles) out.write(`  ${t.fichier.padEnd(26)} ${ko(t.brut).padStart(10)}   gzip ${ko(t.gzip).padStart(9)}\n`);
-  out.write(`JavaScript du volet (office.js exclu) : ${ko(totalGzip)} gzip, limite ${ko(LIMITE_GZIP)}\n`);
+  out.write(`JavaScript du volet à l'ouverture (taskpane.js ; office.js exclu, outils.js chargé au premier usage) : ${ko(totalGzip)} gzip, limite ${ko(LIMITE_GZIP)}\n`);
   if (totalGzip > LIMITE_GZIP) {
     process.stderr.write(`Échec : le JavaScript du volet dépasse la limite de ${ko(LIMITE_GZIP)} gzip (${ko(totalGzip)}).\n`);
     return 1;

@@ -5,7 +5,7 @@
  * same public files for everyone and carry no credentials. The API under /v1 (run_worker_first) keeps its
  * own CORS policy: reference data for the add-in's origins, the publishing route for none but the Worker's.
  */
-export const FICHIERS_OFFICE = ["/functions.json", "/functions.js", "/taskpane.html", "/taskpane.js", "/taskpane.css", "/aide.html", "/manifest.xml", "/assets/*"] as const;
+export const FICHIERS_OFFICE = ["/functions.json", "/functions.js", "/taskpane.html", "/taskpane.js", "/outils.js", "/taskpane.css", "/aide.html", "/manifest.xml", "/assets/*"] as const;
 
 export function fichierEntetes(): string {
   return `${FICHIERS_OFFICE.map((chemin) => `${chemin}\n  Access-Control-Allow-Origin: *\n  X-Content-Type-Options: nosniff\n`).join("")}`;

@@ -766,6 +766,34 @@ async function expliquerSelection(page: Page, feuille: string, ref: string): Pro
 }
 
 describe("« Expliquer » on the selected cell", () => {
+  it("fetches outils.js on the first click that needs it, not when the pane opens, once, and retries after a failed load", async () => {
+    const demandes: string[] = [];
+    let couper = true;
+    const { page, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet", {
+      avantChargement: (p) =>
+        p.route(/\/outils\.js(\?|$)/, (route) => {
+          demandes.push(new URL(route.request().url()).search);
+          return couper ? route.abort("connectionrefused") : route.continue();
+        }),
+    });
+    await attendreEtat(page, "en-ligne");
+    // The page names it with its content hash; the pane opens without it (the 150 KB budget is taskpane.js's).
+    expect(await page.locator('meta[name="logsoc-outils"]').getAttribute("content")).toMatch(/^outils\.js\?v=[0-9a-f]{10}$/);
+    expect(demandes).toEqual([]);
+    await classeur(page, "saisir", "Feuil1", "C1", '=LOGSOC.BAREME("smic","2024-12-01","horaireBrut")');
+
+    const echec = await expliquerSelection(page, "Feuil1", "C1");
+    expect(echec.texte).toContain("L'explication a échoué : le module de calcul du volet (outils.js) n'a pas pu être chargé");
+    couper = false;
+    // SMIC horaire brut au 01/12/2024 : 11,88 € (décret n° 2024-951 du 23 octobre 2024).
+    expect((await expliquerSelection(page, "Feuil1", "C1")).texte).toContain("11,88");
+    expect((await expliquerSelection(page, "Feuil1", "C1")).texte).toContain("11,88");
+    expect(demandes).toHaveLength(2);
+    expect(demandes[0]).toMatch(/^\?v=[0-9a-f]{10}$/);
+    expect(erreursPage).toEqual([]);
+    await page.close();
+  });
+
   it("explains a =LOGSOC.… formula: its arguments as the function reads them (a range summed) and the engine's steps", async () => {
     const { page, erreursConsole, erreursPage } = await ouvrir(navigateur.contexte, "excel-complet");
     await page.setViewportSize({ width: 320, height: 900 });

@@ -14,8 +14,7 @@ import { el, remplacer } from "./dom.ts";
 import { sectionsClasseur } from "./vuesClasseur.ts";
 import { sectionErreurs, type ExcelSelection } from "./derniereErreur.ts";
 import { sectionExplication } from "./vueExplication.ts";
-import { expliquerCelluleModele } from "./explicationModele.ts";
-import { expliquer } from "#shared/explication/index.ts";
+import { chargerOutils } from "./chargeurOutils.ts";
 
 /** The pane's whole state: where it runs, which barèmes it shows, what the adviser picked. */
 interface Etat {
@@ -330,7 +329,7 @@ export async function demarrer(racine: HTMLElement, office: OfficeMinimal | unde
     hote.type === "excel" && hote.fonctions && excel !== undefined ? sectionErreurs(excel) : null,
     zoneEtat,
     vueFonctions(),
-    sectionExplication({ hote, catalogue: () => etat.baremes.catalogue, expliquer: (nom, valeurs, ctx) => expliquer(nom, valeurs, ctx), expliquerModele: expliquerCelluleModele }),
+    sectionExplication({ hote, catalogue: () => etat.baremes.catalogue, outils: chargerOutils }),
     el(
       "section",
       { "aria-labelledby": "titre-baremes" },

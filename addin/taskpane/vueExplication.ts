@@ -6,7 +6,7 @@ import { D, type Montant } from "#shared/money.ts";
 import type { Hote } from "./hote.ts";
 import { el, remplacer } from "./dom.ts";
 import { formatValeur, libelleStatut, statutAVerifier } from "./presentation.ts";
-import { expliquerSelection, type EtapeAffichee, type ExplicationAffichee, type Expliqueur, type ExpliqueurModele, type ResultatExplication } from "./explication.ts";
+import type { ContexteExplication, EtapeAffichee, ExplicationAffichee, ResultatExplication } from "./explication.ts";
 
 /**
  * The « Expliquer » section: one button for the selected cell, and the explanation in a live region,
@@ -16,8 +16,8 @@ import { expliquerSelection, type EtapeAffichee, type ExplicationAffichee, type 
 export interface DependancesExplication {
   hote: Hote;
   catalogue(): CatalogueBaremes;
-  expliquer: Expliqueur;
-  expliquerModele?: ExpliqueurModele;
+  /** Loads the explanation code (outils.js) on the first click. */
+  outils(): Promise<{ expliquerSelection(context: ContexteExplication, catalogue: CatalogueBaremes): Promise<ResultatExplication> }>;
 }
 
 /** A decimal amount (an argument summed exactly), written to its last digit with French separators. */
@@ -165,8 +165,9 @@ export function sectionExplication(d: DependancesExplication): HTMLElement {
     resultat.className = "resultat";
     remplacer(resultat, "Lecture de la cellule sélectionnée…");
     try {
+      const { expliquerSelection } = await d.outils();
       const catalogue = d.catalogue();
-      const r = await Excel.run((ctx) => expliquerSelection(ctx, { expliquer: d.expliquer, ...(d.expliquerModele ? { expliquerModele: d.expliquerModele } : {}), catalogue }));
+      const r = await Excel.run((ctx) => expliquerSelection(ctx, catalogue));
       const v = vueResultat(r, catalogue);
       resultat.className = `resultat ${v.classe}`;
       remplacer(resultat, ...v.contenu);

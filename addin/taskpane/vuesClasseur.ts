@@ -2,11 +2,9 @@ import type { DateISO } from "#shared/date.ts";
 import { estErreurLogsoc } from "#shared/errors.ts";
 import { LIBELLES_ZONE, ZONES, type CatalogueBaremes } from "#shared/baremes/index.ts";
 import { CANDIDATS_MAX } from "#shared/modeles/cal.ts";
-import { construireModele, DESCRIPTIONS_MODELES, TYPES_MODELES, type SpecModele } from "#shared/modeles/index.ts";
+import { DESCRIPTIONS_MODELES, TYPES_MODELES, type SpecModele } from "#shared/modeles/index.ts";
 import { TYPES_EXERCICES } from "#shared/exercices/enonce.ts";
-import { insererModele } from "../src/modeles/rendu.ts";
-import { controlerClasseur } from "../src/audit/controle.ts";
-import { insererExercice } from "../src/audit/exercice.ts";
+import { chargerOutils } from "./chargeurOutils.ts";
 import type { Hote } from "./hote.ts";
 import { el, remplacer } from "./dom.ts";
 import {
@@ -133,6 +131,7 @@ function sectionModeles(d: DependancesClasseur, actions: Actions): HTMLElement {
     void actions.executer(bouton, resultat, "Insertion du modèle en cours…", async () => {
       const demande = lireDemandeModele({ type: type.value, date: date.value, zone: zone.value, candidats: candidats.value }, d.catalogue());
       if (estErreur(demande)) return { niveau: "erreur", lignes: [demande.erreur] };
+      const { construireModele, insererModele } = await chargerOutils();
       let spec: SpecModele;
       try {
         spec = construireModele(demande.type, demande.options);
@@ -173,6 +172,7 @@ function sectionControle(d: DependancesClasseur, actions: Actions): HTMLElement 
   bouton.addEventListener("click", () =>
     void actions.executer(bouton, resultat, "Contrôle en cours…", async () => {
       try {
+        const { controlerClasseur } = await chargerOutils();
         const catalogue = d.catalogue();
         const r = await Excel.run((ctx) => controlerClasseur(ctx, { catalogue }));
         return { niveau: r.conforme && r.rapport.classeurLogsoc ? "succes" : "attention", lignes: [r.message, resumeControle(r)] };
@@ -213,6 +213,7 @@ function sectionExercices(d: DependancesClasseur, actions: Actions): HTMLElement
       const demande = lireDemandeExercice({ type: type.value, graine: graine.value, date: date.value, role: choisi }, d.catalogue());
       if (estErreur(demande)) return { niveau: "erreur", lignes: [demande.erreur] };
       try {
+        const { insererExercice } = await chargerOutils();
         const r = await Excel.run((ctx) => insererExercice(ctx, demande));
         return { niveau: "succes", lignes: messageExercice(demande, r), liste: { titre: "Compétences du référentiel travaillées", elements: lignesCompetences(r.competences) } };
       } catch (e) {

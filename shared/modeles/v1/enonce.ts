@@ -8,7 +8,8 @@ import type { Cellule, Feuille, SpecModele } from "../spec.ts";
  */
 
 // A reference in a template formula: optional `{cle}!`, a cell, optionally `:cell`. Strings are removed first.
-const REFERENCE = /(?<![A-Za-z0-9_.$])(?:\{([a-z][a-z0-9_]*)\}!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?![A-Za-z0-9_(])/g;
+// No lookbehind (Safari before 16.4 cannot compile it): the character before a reference is matched, not captured.
+const REFERENCE = /(?:^|[^A-Za-z0-9_.$])(?:\{([a-z][a-z0-9_]*)\}!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?![A-Za-z0-9_(])/g;
 
 interface Plage {
   cle: string;

@@ -70,7 +70,7 @@ interface VersionCitee {
 const LIGNES_PAR_PAGE = 46;
 const LARGEUR_PAGE = 72;
 
-type Ligne = { texte: string; style: "titre" | "sousTitre" | "entete" | "libelle" | "note" } | null;
+export type Ligne = { texte: string; style: "titre" | "sousTitre" | "entete" | "section" | "libelle" | "note" } | null;
 
 /** Printed rows of the sheet at column width `largeur` (wrapped texts take several; see modeles' hauteursLignes). */
 function rangees(lignes: readonly Ligne[], largeur: number): number {
@@ -144,7 +144,17 @@ export function feuilleCorrigeCommente(titre: string, cas: CasExercice, resultat
     }
   }
 
-  const f = new ConstructeurFeuille(CLE_CORRIGE_COMMENTE, "Corrigé commenté");
+  return feuilleDeTexte(CLE_CORRIGE_COMMENTE, "Corrigé commenté", lignes);
+}
+
+/**
+ * A sheet of text lines in column A (a blank line for `null`), printed A4 portrait on one page, fitted
+ * to its width and height. Both limits are given to the spreadsheet: LibreOffice ignores a fit to the
+ * width alone (« fitToHeight = 0 ») on such a sheet and printed the Consignes at 100 %, cut at both
+ * edges; the column width is chosen so that the scaled page still spans the page's width.
+ */
+export function feuilleDeTexte(cle: string, nom: string, lignes: readonly Ligne[]): Feuille {
+  const f = new ConstructeurFeuille(cle, nom);
   f.colonnes = [largeurColonne(lignes)];
   lignes.forEach((x, i) => {
     if (x !== null) f.texte(`A${i + 1}`, x.texte, x.style);

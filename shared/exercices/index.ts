@@ -2,7 +2,6 @@ import { versSerieExcel, type DateISO } from "../date.ts";
 import { CATALOGUE, type CatalogueBaremes } from "../baremes/catalogue.ts";
 import { trouverCompetence } from "../referentiel/index.ts";
 import { construireModele, DESCRIPTIONS_MODELES, avecSaisies } from "../modeles/index.ts";
-import { ConstructeurFeuille } from "../modeles/constructeur.ts";
 import type { Feuille, SpecModele, ValeurCellule } from "../modeles/spec.ts";
 import { PROFILS } from "../audit/profils/index.ts";
 import { indexSpec } from "../audit/profils/commun.ts";
@@ -12,7 +11,7 @@ import { avecMetaExercice, specEnonce, type RoleExercice, type TypeExercice } fr
 import { genererCas, type CasExercice } from "./generateur.ts";
 import { expliquerModele } from "../explication/modeles.ts";
 import type { Explication } from "../explication/types.ts";
-import { CLE_CORRIGE_COMMENTE, feuilleCorrigeCommente } from "./corrigeCommente.ts";
+import { CLE_CORRIGE_COMMENTE, feuilleCorrigeCommente, feuilleDeTexte, type Ligne } from "./corrigeCommente.ts";
 
 export { TYPES_EXERCICES, estTypeExercice, type TypeExercice, type RoleExercice } from "./enonce.ts";
 export { genererCas, type CasExercice } from "./generateur.ts";
@@ -59,10 +58,8 @@ function valeurSaisie(v: ValeurCellule | undefined): number | string | boolean |
 }
 
 function feuilleConsignes(titre: string, role: RoleExercice, cas: CasExercice, reponses: readonly ReponseAttendue[], competences: readonly CompetenceExercee[]): Feuille {
-  const f = new ConstructeurFeuille("consignes", "Consignes");
-  f.colonnes = [100];
-  let l = 1;
-  const ligne = (texte: string, style: Parameters<typeof f.texte>[2] = "libelle") => f.texte(`A${l++}`, texte, style);
+  const lignes: Ligne[] = [];
+  const ligne = (texte: string, style: NonNullable<Ligne>["style"] = "libelle") => lignes.push({ texte, style });
   ligne(`Exercice LogSoc : ${titre}, cas n° ${cas.graine}`, "titre");
   ligne(
     role === "enonce"
@@ -70,21 +67,20 @@ function feuilleConsignes(titre: string, role: RoleExercice, cas: CasExercice, r
       : "Corrigé : le modèle complet, avec toutes ses formules, rempli avec les données du cas.",
     "sousTitre",
   );
-  l++;
+  lignes.push(null);
   ligne("Situation", "section");
   for (const t of cas.situation) ligne(t);
-  l++;
+  lignes.push(null);
   ligne(role === "enonce" ? "Travail demandé" : "Réponses attendues", "section");
   for (const r of reponses) ligne(role === "enonce" ? `${r.libelle} : feuille « ${r.feuille} », cellule ${r.cellule}.` : `${r.libelle} : ${r.lisible} (feuille « ${r.feuille} », cellule ${r.cellule}).`);
   ligne("Montants en euros au centime (écart toléré : 0,01 €) ; taux en pourcentage avec deux décimales (23,45 %) ; nombres entiers pour les catégories, durées et anciennetés.", "note");
-  l++;
+  lignes.push(null);
   ligne("Compétences du référentiel RS 3474 exercées", "section");
   for (const c of competences) ligne(`${c.id} (activité ${c.activite.numero}, ${c.activite.intitule}) : ${c.libelle}`);
-  l++;
+  lignes.push(null);
   ligne("Contrôle", "section");
   ligne("Contrôlez le classeur complété avec « logsoc verifier fichier.xlsx » ou le bouton « Contrôler ce classeur » du volet LogSoc : le rapport signale chaque résultat faux et dit quelles compétences le dossier atteste.");
-  f.impression = { orientation: "portrait", derniereColonne: "A", derniereLigne: l - 1 };
-  return f.construire();
+  return feuilleDeTexte("consignes", "Consignes", lignes);
 }
 
 /** The question and the corrigé of an exercise; same type, seed and date → same workbooks. */

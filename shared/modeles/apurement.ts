@@ -43,13 +43,13 @@ export function baremesApurement(ctx: ContexteBaremes): BaremesApurement {
   };
 }
 
-export function modeleApurement(ctx: ContexteBaremes): SpecModele {
-  const dateBaremes = ctx.date;
-  const baremes = baremesApurement(ctx);
-  const bar = feuilleBaremes(dateBaremes, periodeBaremes(ctx, ["durees_apurement"]), [baremes.planCafMois, baremes.delaisJudiciairesMaxMois, baremes.protocoleMois, baremes.protocoleTotalMaxMois, baremes.surendettementMaxMois]);
-  const b = (cle: keyof BaremesApurement) => `{baremes}!${refAbsolue(bar.valeurs.get(baremes[cle].id)!)}`;
+/** A reference duration's cell on the Barèmes sheet, as a formula reference. */
+type RefBareme = (cle: keyof BaremesApurement) => string;
 
-  const f = new ConstructeurFeuille("plan", "Plan d'apurement");
+const PREMIERE = PREMIERE_LIGNE_ECHEANCIER;
+const DERNIERE = PREMIERE + MAX_ECHEANCES - 1;
+
+function titreEtParametres(f: ConstructeurFeuille): void {
   f.colonnes = [46, 16, 16, 16, 16, 16, 3, 34, 14];
   f.texte("A1", "Plan d'apurement de la dette locative", "titre");
   f.fusionner("A1:F1");
@@ -73,7 +73,10 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   f.texte("A9", "Loyer résiduel mensuel (loyer + charges − aide au logement, facultatif)");
   f.saisie("B9", "plan.loyerResiduel", VALIDATIONS.montant, { format: "montant", aide: "Ajoute la colonne « Total à verser » : échéance + loyer courant." });
 
-  // ——— Intermediate values, in whole cents (column H/I) ———
+}
+
+/** Intermediate values, in whole cents (column H/I). */
+function calculsIntermediaires(f: ConstructeurFeuille, b: RefBareme): void {
   f.texte("H4", "Calculs intermédiaires (ne pas modifier)", "note");
   f.texte("H5", "Dette en centimes", "note");
   f.formule("I5", "IF(ISNUMBER(B5),ROUND(ROUND(B5,2)*100,0),0)", { format: "entier", id: "plan.detteCentimes" });
@@ -104,9 +107,11 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   f.texte("H9", "Échéances du plan", "note");
   f.formule("I9", 'IF(I8="",I7,0)', { format: "entier", id: "plan.echeancesAffichees" });
 
-  // ——— Résultats ———
-  const premiere = PREMIERE_LIGNE_ECHEANCIER;
-  const derniere = premiere + MAX_ECHEANCES - 1;
+}
+
+function resultats(f: ConstructeurFeuille, b: RefBareme): void {
+  const premiere = PREMIERE;
+  const derniere = DERNIERE;
   f.texte("A11", "Plan calculé", "section");
   f.fusionner("A11:F11");
   f.texte("A12", "Mode de calcul");
@@ -130,7 +135,9 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
   );
   f.fusionner("B18:F18");
 
-  // ——— Repères de durée ———
+}
+
+function reperesDeDuree(f: ConstructeurFeuille, b: RefBareme, baremes: BaremesApurement): void {
   f.texte("A20", "Durées de référence (avertissements)", "section");
   f.fusionner("A20:F20");
   f.texte("A21", "Repère", "entete");
@@ -166,7 +173,10 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
     f.fusionner("A25:F25");
   }
 
-  // ——— Signataires ———
+}
+
+/** Who signs, and the signature block's lines (column H, shown after the last instalment), returned for the schedule. */
+function signataires(f: ConstructeurFeuille): readonly { texte?: string; formule?: string }[] {
   // The block the tenant signs prints after the last instalment (rows below the schedule): here, who signs.
   f.texte("A26", "Signataires (le bloc de signatures s'imprime après la dernière échéance)", "section");
   f.fusionner("A26:F26");
@@ -213,9 +223,13 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
     else f.formule(ref, l.formule!, { style: "note" });
   });
   if (lignesSignature.length !== LIGNES_BLOC_SIGNATURE) throw new Error("Bloc de signatures : nombre de lignes inattendu.");
-  const finSignature = SIGNATURE + lignesSignature.length - 1;
+  return lignesSignature;
+}
 
-  // ——— Échéancier ———
+function echeancier(f: ConstructeurFeuille, lignesSignature: readonly unknown[]): void {
+  const premiere = PREMIERE;
+  const SIGNATURE = PREMIERE_LIGNE_SIGNATURE;
+  const finSignature = SIGNATURE + lignesSignature.length - 1;
   f.texte("A36", "Échéancier", "section");
   f.fusionner("A36:F36");
   ENTETE_PLAN.forEach((t, i) => f.texte(`${lettreColonne(i + 1)}37`, t, "entete"));
@@ -232,7 +246,22 @@ export function modeleApurement(ctx: ContexteBaremes): SpecModele {
     f.formule(`E${r}`, `IF(AND(${dans},ISNUMBER($B$9)),ROUND(C${r}+D${r},2),"")`, { style: "ligne", format: "montant" });
     f.formule(`F${r}`, `IF(${dans},($I$5-IF(${k}<$I$9,${k}*$I$6,$I$5))/100,"")`, { style: "ligne", format: "montant" });
   }
+}
 
+export function modeleApurement(ctx: ContexteBaremes): SpecModele {
+  const dateBaremes = ctx.date;
+  const baremes = baremesApurement(ctx);
+  const bar = feuilleBaremes(dateBaremes, periodeBaremes(ctx, ["durees_apurement"]), [baremes.planCafMois, baremes.delaisJudiciairesMaxMois, baremes.protocoleMois, baremes.protocoleTotalMaxMois, baremes.surendettementMaxMois]);
+  const b: RefBareme = (cle) => `{baremes}!${refAbsolue(bar.valeurs.get(baremes[cle].id)!)}`;
+
+  const f = new ConstructeurFeuille("plan", "Plan d'apurement");
+  titreEtParametres(f);
+  calculsIntermediaires(f, b);
+  resultats(f, b);
+  reperesDeDuree(f, b, baremes);
+  const lignesSignature = signataires(f);
+  echeancier(f, lignesSignature);
+  const premiere = PREMIERE;
   // Printed: the parameters, the instalments that exist and the signature block (not 600 blank rows).
   f.impression = {
     orientation: "portrait",

@@ -193,7 +193,25 @@ export interface OptionsCal {
   zone: Zone;
 }
 
-export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidats: CANDIDATS_MAX, zone: "AUTRES" }): SpecModele {
+/** The fiche being built: its sheet, the number of candidates, its last candidate column and its note column. */
+interface Fiche {
+  f: ConstructeurFeuille;
+  n: number;
+  derniere: string;
+  note: string;
+}
+
+/** One candidate's column: its letter, the id of its cells, a row's cell, and « this column is empty ». */
+interface ColonneCandidat {
+  f: ConstructeurFeuille;
+  c: string;
+  lettre: string;
+  id: (x: string) => string;
+  cel: (ligne: number) => string;
+  vide: string;
+}
+
+function verifierOptions(options: OptionsCal): void {
   const n = options.candidats;
   if (!Number.isInteger(n) || n < 1 || n > CANDIDATS_MAX) {
     throw new ErreurLogsoc("HORS_LIMITES", `Le nombre de candidats doit être un entier de 1 à ${CANDIDATS_MAX} (reçu : ${n}).`, ["candidats"]);
@@ -201,16 +219,17 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   if (!ZONES.includes(options.zone)) {
     throw new ErreurLogsoc("CODE_INCONNU", `Zone inconnue « ${options.zone} » : ${ZONES.join(", ")} attendue.`, ["zone"]);
   }
-  const plafonds = tableauPlafonds(ctx);
-  const bar = feuilleBaremes(ctx.date, periodeBaremes(ctx, ["plafonds_ressources_hlm", "echelle_ocde_modifiee"]), lignesEchelleOcde(ctx), [plafonds]);
-  // The OCDE scale is read from its barème (in force on the template's date), never written in a formula.
-  const refBareme = (id: string) => `{baremes}!${refAbsolue(bar.valeurs.get(id)!)}`;
-  const grille = bar.tableaux.get("plafonds")!;
+}
 
-  const f = new ConstructeurFeuille("fiche", "Fiche CALEOL");
+function section({ f, derniere }: Fiche, ligne: number, titre: string): void {
+  f.texte(`A${ligne}`, titre, "section");
+  f.fusionner(`A${ligne}:${derniere}${ligne}`);
+}
+
+/** Title, notice and the « Séance » section. */
+function seance(fiche: Fiche, ctx: ContexteBaremes): void {
+  const { f, n, note } = fiche;
   f.colonnes = [46, ...Array.from({ length: n }, () => 24), 2, 40];
-  const derniere = lettreColonne(1 + n);
-  const note = lettreColonne(3 + n);
   f.texte("A1", "Fiche synthétique de candidatures : commission d'attribution des logements (CALEOL)", "titre");
   f.fusionner(`A1:${note}1`);
   f.texte(
@@ -220,11 +239,7 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   );
   f.fusionner(`A2:${note}2`);
 
-  const section = (ligne: number, titre: string) => {
-    f.texte(`A${ligne}`, titre, "section");
-    f.fusionner(`A${ligne}:${derniere}${ligne}`);
-  };
-  section(4, "Séance");
+  section(fiche, 4, "Séance");
   f.texte(`A${R.commission}`, "Commission d'attribution");
   f.saisie(`B${R.commission}`, "seance.commission", VALIDATIONS.texteCourt, { style: "saisieTexte" });
   f.texte(`A${R.date}`, "Date de la commission");
@@ -237,9 +252,11 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   f.texte(`A${R.methode}`, "Méthode de reste à vivre retenue");
   f.saisie(`B${R.methode}`, "seance.methodeRav", liste(Object.values(METHODES_FICHE)), { valeur: METHODES_FICHE.jour_personne });
   f.texte(`${note}${R.methode}`, "Il n'existe pas de définition légale du reste à vivre : la méthode est indiquée avec le résultat.", "note");
+}
 
-  // ——— Logement ———
-  section(10, "Logement proposé");
+function logementPropose(fiche: Fiche, zone: Zone): void {
+  const { f, note } = fiche;
+  section(fiche, 10, "Logement proposé");
   const logement = (ligne: number, libelle: string, id: string, validation: Parameters<typeof f.saisie>[2], opts: Parameters<typeof f.saisie>[3] = {}) => {
     f.texte(`A${ligne}`, libelle);
     f.saisie(`B${ligne}`, `logement.${id}`, validation, opts);
@@ -253,7 +270,7 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   logement(R.ascenseur, "Ascenseur", "ascenseur", VALIDATIONS.ouiNon);
   logement(R.pmr, "Logement adapté aux personnes à mobilité réduite", "pmr", VALIDATIONS.ouiNon);
   logement(R.financement, "Financement du logement (plafond applicable)", "financement", liste(FINANCEMENTS));
-  logement(R.zone, "Zone des plafonds de ressources", "zone", liste(ZONES.map((z) => LIBELLES_ZONE[z])), { valeur: LIBELLES_ZONE[options.zone] });
+  logement(R.zone, "Zone des plafonds de ressources", "zone", liste(ZONES.map((z) => LIBELLES_ZONE[z])), { valeur: LIBELLES_ZONE[zone] });
   logement(R.loyer, "Loyer principal mensuel", "loyer", VALIDATIONS.montant, { format: "montant" });
   logement(R.annexes, "Loyer des annexes (parking, cellier…)", "annexes", VALIDATIONS.montant, { format: "montant" });
   logement(R.charges, "Charges récupérables mensuelles (provisions)", "charges", VALIDATIONS.montant, { format: "montant" });
@@ -271,9 +288,12 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   f.texte(`${note}${R.depense}`, "Loyer principal + annexes + charges récupérables (+ forfait si eau et chauffage individuels), arrêté du 10 mars 2011.", "note");
   logement(R.reservataire, "Réservataire (contingent)", "reservataire", liste(LISTES_CAL.reservataire));
   logement(R.disponibilite, "Date de disponibilité", "disponibilite", VALIDATIONS.date, { format: "date" });
+}
 
-  // ——— Candidats ———
-  section(30, "Candidatures");
+/** The « Candidatures » section: its row labels, notes and status mark, and the helper rows' labels. */
+function libellesCandidatures(fiche: Fiche, grille: { cles: string; statuts: string }): void {
+  const { f, n, note } = fiche;
+  section(fiche, 30, "Candidatures");
   f.texte(`A${R.entete}`, "Critère", "entete");
   const sousSection = (ligne: number, titre: string) => {
     f.texte(`A${ligne}`, titre, "entete");
@@ -351,142 +371,176 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
   ];
   for (const [ligne, texte] of libellesCalcul) f.texte(`A${ligne}`, texte, "note");
   METHODES_RAV.forEach((m, i) => f.texte(`A${R.rav1 + i}`, `Reste à vivre : ${METHODES_FICHE[m].toLowerCase()}`, "note"));
+}
 
+/** Composition of the household, checked like the engine (categorieMenage), and its category. */
+function composition({ f, c, lettre, cel, id, vide }: ColonneCandidat, refBareme: (id: string) => string): void {
+  f.texte(`${c}${R.entete}`, `Candidat ${lettre}`, "entete");
+  f.saisie(cel(R.numero), id("numeroUnique"), VALIDATIONS.texteCourt, { style: "saisieTexte" });
+  f.saisie(cel(R.mutation), id("mutation"), VALIDATIONS.ouiNon);
+  f.saisie(cel(R.depot), id("dateDepot"), VALIDATIONS.date, { format: "date" });
+  f.formule(
+    cel(R.anciennete),
+    `IF(OR(NOT(ISNUMBER(${cel(R.depot)})),NOT(ISNUMBER($B$${R.date}))),"",(YEAR($B$${R.date})-YEAR(${cel(R.depot)}))*12+MONTH($B$${R.date})-MONTH(${cel(R.depot)})-IF(DAY($B$${R.date})<DAY(${cel(R.depot)}),1,0))`,
+    { format: "entier", id: id("anciennete") },
+  );
+  f.saisie(cel(R.personnes14Plus), id("personnes14Plus"), entier(1, PERSONNES_MAX, `Saisissez un nombre entier de 1 à ${PERSONNES_MAX}.`), { format: "entier" });
+  f.saisie(cel(R.enfantsMoins14), id("enfantsMoins14"), entier(0, PERSONNES_MAX, `Saisissez un nombre entier de 0 à ${PERSONNES_MAX}.`), { format: "entier" });
+  f.saisie(cel(R.personnesACharge), id("personnesACharge"), entier(0, PERSONNES_MAX, `Saisissez un nombre entier de 0 à ${PERSONNES_MAX}.`), {
+    format: "entier",
+    aide: "Enfants et personnes réputées à charge (CGI art. 194, 196, 196 A bis, 196 B).",
+  });
+  f.saisie(cel(R.jeuneMenage), id("jeuneMenage"), VALIDATIONS.ouiNon, { valeur: "Non", aide: "Couple sans personne à charge au sens de l'arrêté du 29 juillet 1987 (art. 2)." });
+  f.saisie(cel(R.cmi), id("titulairesCmi"), entier(0, PERSONNES_MAX, `Saisissez un nombre entier de 0 à ${PERSONNES_MAX}.`), {
+    valeur: 0,
+    format: "entier",
+    aide: "Sert uniquement à la catégorie de ménage : une personne titulaire au moins relève la catégorie d'un cran.",
+  });
+  // Composition checked like the engine (categorieMenage); NA() marks a value the engine would refuse.
+  const p = cel(R.pValide);
+  const e = cel(R.eValide);
+  const pac = cel(R.pacValide);
+  const cmi = cel(R.cmiValide);
+  // The value if it is a whole number in [min, max], else NA(); INT is only reached for a number (INT("deux") is #VALUE!).
+  const entierEntre = (x: string, min: string, max: string) => `IF(ISNUMBER(${x}),IF(AND(${x}>=${min},${x}<=${max},${x}=INT(${x})),${x},NA()),NA())`;
+  // Blank is clean (DESIGN.md §6): a candidate column left empty computes nothing, not #N/A.
+  f.formule(p, `IF(${vide},"",${entierEntre(cel(R.personnes14Plus), "1", String(PERSONNES_MAX))})`, { id: id("calcul.personnes14Plus") });
+  f.formule(e, `IF(${cel(R.enfantsMoins14)}="",0,${entierEntre(cel(R.enfantsMoins14), "0", String(PERSONNES_MAX))})`, { id: id("calcul.enfantsMoins14") });
+  f.formule(pac, `IF(${cel(R.personnesACharge)}="",0,${entierEntre(cel(R.personnesACharge), "0", `${p}+${e}-1`)})`, { id: id("calcul.personnesACharge") });
+  f.formule(cmi, `IF(OR(${vide},${cel(R.cmi)}=""),0,${entierEntre(cel(R.cmi), "0", `${p}+${e}`)})`, { id: id("calcul.titulairesCmi") });
+  f.formule(cel(R.personnes), `IF(${vide},"",${p}+${e})`, { format: "entier", id: id("personnes") });
+  const uc = formuleUc(refBareme, p, e);
+  f.formule(cel(R.uc), `IF(${vide},"",${uc})`, { format: "uc", id: id("uc") });
+  const jeune = `${cel(R.jeuneMenage)}="Oui"`;
+  f.formule(
+    cel(R.categorie),
+    `IF(${vide},"",IF(${cel(R.controle)}<>"",NA(),${p}+${e}+IF(OR(AND(${pac}>=1,${p}+${e}-${pac}=1),${jeune},${cmi}>=1),1,0)))`,
+    { style: "resultat", format: "entier", id: id("categorie") },
+  );
+  f.formule(
+    cel(R.controle),
+    [
+      `IF(${vide},"",IF(ISNA(${p}),"Personnes de 14 ans ou plus : un entier de 1 à ${PERSONNES_MAX} est attendu.",`,
+      `IF(ISNA(${e}),"Enfants de moins de 14 ans : un entier de 0 à ${PERSONNES_MAX} est attendu.",`,
+      `IF(${p}+${e}>${PERSONNES_MAX},"Le ménage compte plus de ${PERSONNES_MAX} personnes.",`,
+      `IF(ISNA(${pac}),"Personnes à charge : au plus le nombre de personnes moins une.",`,
+      `IF(ISNA(${cmi}),"Titulaires de la carte : au plus le nombre de personnes.",`,
+      `IF(AND(${jeune},OR(${p}+${e}<>2,${pac}<>0)),"Un jeune ménage est un couple sans personne à charge : 2 personnes, aucune à charge.","")))))))`,
+    ].join(""),
+    { style: "alerte", id: id("controle") },
+  );
+}
+
+/** Resources against the plafond, taux d'effort and reste à vivre. */
+function ressourcesEtSolvabilite({ f, c, cel, id, vide }: ColonneCandidat, refBareme: (id: string) => string, grille: { cles: string; valeurs: string }): void {
+  const p = cel(R.pValide);
+  const e = cel(R.eValide);
+  const uc = formuleUc(refBareme, p, e);
   const listeMethodes = `{${Object.values(METHODES_FICHE)
     .map((m) => `"${m}"`)
     .join(",")}}`;
-  for (let i = 0; i < n; i++) {
-    const c = lettreColonne(2 + i);
-    const lettre = LETTRES_CANDIDATS[i]!;
-    const id = (x: string) => `candidat${lettre}.${x}`;
-    const cel = (ligne: number) => `${c}${ligne}`;
-    const vide = `${cel(R.personnes14Plus)}=""`;
-    f.texte(`${c}${R.entete}`, `Candidat ${lettre}`, "entete");
-    f.saisie(cel(R.numero), id("numeroUnique"), VALIDATIONS.texteCourt, { style: "saisieTexte" });
-    f.saisie(cel(R.mutation), id("mutation"), VALIDATIONS.ouiNon);
-    f.saisie(cel(R.depot), id("dateDepot"), VALIDATIONS.date, { format: "date" });
-    f.formule(
-      cel(R.anciennete),
-      `IF(OR(NOT(ISNUMBER(${cel(R.depot)})),NOT(ISNUMBER($B$${R.date}))),"",(YEAR($B$${R.date})-YEAR(${cel(R.depot)}))*12+MONTH($B$${R.date})-MONTH(${cel(R.depot)})-IF(DAY($B$${R.date})<DAY(${cel(R.depot)}),1,0))`,
-      { format: "entier", id: id("anciennete") },
-    );
-    f.saisie(cel(R.personnes14Plus), id("personnes14Plus"), entier(1, PERSONNES_MAX, `Saisissez un nombre entier de 1 à ${PERSONNES_MAX}.`), { format: "entier" });
-    f.saisie(cel(R.enfantsMoins14), id("enfantsMoins14"), entier(0, PERSONNES_MAX, `Saisissez un nombre entier de 0 à ${PERSONNES_MAX}.`), { format: "entier" });
-    f.saisie(cel(R.personnesACharge), id("personnesACharge"), entier(0, PERSONNES_MAX, `Saisissez un nombre entier de 0 à ${PERSONNES_MAX}.`), {
-      format: "entier",
-      aide: "Enfants et personnes réputées à charge (CGI art. 194, 196, 196 A bis, 196 B).",
-    });
-    f.saisie(cel(R.jeuneMenage), id("jeuneMenage"), VALIDATIONS.ouiNon, { valeur: "Non", aide: "Couple sans personne à charge au sens de l'arrêté du 29 juillet 1987 (art. 2)." });
-    f.saisie(cel(R.cmi), id("titulairesCmi"), entier(0, PERSONNES_MAX, `Saisissez un nombre entier de 0 à ${PERSONNES_MAX}.`), {
-      valeur: 0,
-      format: "entier",
-      aide: "Sert uniquement à la catégorie de ménage : une personne titulaire au moins relève la catégorie d'un cran.",
-    });
-    // Composition checked like the engine (categorieMenage); NA() marks a value the engine would refuse.
-    const p = cel(R.pValide);
-    const e = cel(R.eValide);
-    const pac = cel(R.pacValide);
-    const cmi = cel(R.cmiValide);
-    // The value if it is a whole number in [min, max], else NA(); INT is only reached for a number (INT("deux") is #VALUE!).
-    const entierEntre = (x: string, min: string, max: string) => `IF(ISNUMBER(${x}),IF(AND(${x}>=${min},${x}<=${max},${x}=INT(${x})),${x},NA()),NA())`;
-    // Blank is clean (DESIGN.md §6): a candidate column left empty computes nothing, not #N/A.
-    f.formule(p, `IF(${vide},"",${entierEntre(cel(R.personnes14Plus), "1", String(PERSONNES_MAX))})`, { id: id("calcul.personnes14Plus") });
-    f.formule(e, `IF(${cel(R.enfantsMoins14)}="",0,${entierEntre(cel(R.enfantsMoins14), "0", String(PERSONNES_MAX))})`, { id: id("calcul.enfantsMoins14") });
-    f.formule(pac, `IF(${cel(R.personnesACharge)}="",0,${entierEntre(cel(R.personnesACharge), "0", `${p}+${e}-1`)})`, { id: id("calcul.personnesACharge") });
-    f.formule(cmi, `IF(OR(${vide},${cel(R.cmi)}=""),0,${entierEntre(cel(R.cmi), "0", `${p}+${e}`)})`, { id: id("calcul.titulairesCmi") });
-    f.formule(cel(R.personnes), `IF(${vide},"",${p}+${e})`, { format: "entier", id: id("personnes") });
-    const uc = formuleUc(refBareme, p, e);
-    f.formule(cel(R.uc), `IF(${vide},"",${uc})`, { format: "uc", id: id("uc") });
-    const jeune = `${cel(R.jeuneMenage)}="Oui"`;
-    f.formule(
-      cel(R.categorie),
-      `IF(${vide},"",IF(${cel(R.controle)}<>"",NA(),${p}+${e}+IF(OR(AND(${pac}>=1,${p}+${e}-${pac}=1),${jeune},${cmi}>=1),1,0)))`,
-      { style: "resultat", format: "entier", id: id("categorie") },
-    );
-    f.formule(
-      cel(R.controle),
-      [
-        `IF(${vide},"",IF(ISNA(${p}),"Personnes de 14 ans ou plus : un entier de 1 à ${PERSONNES_MAX} est attendu.",`,
-        `IF(ISNA(${e}),"Enfants de moins de 14 ans : un entier de 0 à ${PERSONNES_MAX} est attendu.",`,
-        `IF(${p}+${e}>${PERSONNES_MAX},"Le ménage compte plus de ${PERSONNES_MAX} personnes.",`,
-        `IF(ISNA(${pac}),"Personnes à charge : au plus le nombre de personnes moins une.",`,
-        `IF(ISNA(${cmi}),"Titulaires de la carte : au plus le nombre de personnes.",`,
-        `IF(AND(${jeune},OR(${p}+${e}<>2,${pac}<>0)),"Un jeune ménage est un couple sans personne à charge : 2 personnes, aucune à charge.","")))))))`,
-      ].join(""),
-      { style: "alerte", id: id("controle") },
-    );
+  // Resources against the plafond.
+  f.saisie(cel(R.rfr), id("rfr"), VALIDATIONS.montant, { format: "montantEntier" });
+  f.formule(cel(R.anneeRevenus), `IF(ISNUMBER($B$${R.date}),YEAR($B$${R.date})-2,"")`, { format: "entier", id: id("anneeRevenus") });
+  const fin = `$B$${R.financement}`;
+  // Every financement reads its own table, PLS included (each PLS cell is the PLUS cell × 1,3, rounded).
+  f.formule(cel(R.ligneGrille), `IF(${vide},"",MATCH(${fin}&"|"&$B$${R.zone},{baremes}!${grille.cles},0))`, { id: id("calcul.ligneGrille") });
+  const ligneG = cel(R.ligneGrille);
+  const cat = cel(R.categorie);
+  f.formule(
+    cel(R.plafondBase),
+    `IF(${vide},"",IF(${cat}<=6,INDEX({baremes}!${grille.valeurs},${ligneG},${cat}),INDEX({baremes}!${grille.valeurs},${ligneG},6)+(${cat}-6)*INDEX({baremes}!${grille.valeurs},${ligneG},7)))`,
+    { id: id("calcul.plafondBase") },
+  );
+  f.formule(cel(R.plafond), `IF(${vide},"",IF(ISNA(${ligneG}),"Renseignez le financement et la zone du logement.",IF(${cat}>${CATEGORIE_MAX},NA(),${cel(R.plafondBase)})))`, {
+    style: "resultat",
+    format: "montantEntier",
+    id: id("plafond"),
+  });
+  f.formule(cel(R.partPlafond), `IF(OR(${vide},NOT(ISNUMBER(${cel(R.rfr)}))),"",ROUND(${cel(R.rfr)}/${cel(R.plafond)},4))`, { format: "taux", id: id("partPlafond") });
+  f.formule(cel(R.sousPlafond), `IF(OR(${vide},NOT(ISNUMBER(${cel(R.rfr)}))),"",IF(${cel(R.rfr)}<=${cel(R.plafond)},"Oui","Non"))`, {
+    style: "resultat",
+    id: id("sousPlafond"),
+  });
+  f.saisie(cel(R.sejour), id("sejourVerifie"), liste(LISTES_CAL.sejour));
+  f.saisie(cel(R.ressources), id("ressources"), VALIDATIONS.montant, { format: "montant" });
+  f.saisie(cel(R.aide), id("aideLogement"), VALIDATIONS.montant, { format: "montant" });
+  f.saisie(cel(R.autresCharges), id("autresCharges"), VALIDATIONS.montant, { format: "montant" });
+  const dep = `$B$${R.depense}`;
+  const res = cel(R.ressources);
+  const aide = cel(R.aide);
+  f.formule(cel(R.tauxEffort), `IF(${vide},"",IF(AND(${res}>0,${aide}>${dep}),NA(),ROUND((${dep}-${aide})/${res},4)))`, {
+    style: "resultat",
+    format: "taux",
+    id: id("tauxEffort"),
+  });
+  const rav = `(${res}+${aide}-${dep}-${cel(R.autresCharges)})`;
+  const formulesRav: Record<MethodeRav, string> = {
+    mensuel: `ROUND(${rav},2)`,
+    jour_personne: `ROUND(${rav}/(${p}+${e})/30,2)`,
+    uc: `ROUND(${rav}/(${uc}),2)`,
+    jour_uc: `ROUND(${rav}/(${uc})/30,2)`,
+  };
+  METHODES_RAV.forEach((m, k) => f.formule(`${c}${R.rav1 + k}`, `IF(${vide},"",${formulesRav[m]})`, { format: "montant", id: id(`calcul.rav${k + 1}`) }));
+  f.formule(cel(R.ravMensuel), `IF(${vide},"",${c}${R.rav1})`, { format: "montant", id: id("ravMensuel") });
+  f.formule(cel(R.ravMethode), `IF(${vide},"",INDEX(${c}${R.rav1}:${c}${R.rav1 + 3},MATCH($B$${R.methode},${listeMethodes},0)))`, {
+    style: "resultat",
+    format: "montant",
+    id: id("ravMethode"),
+  });
+}
 
-    // Resources against the plafond.
-    f.saisie(cel(R.rfr), id("rfr"), VALIDATIONS.montant, { format: "montantEntier" });
-    f.formule(cel(R.anneeRevenus), `IF(ISNUMBER($B$${R.date}),YEAR($B$${R.date})-2,"")`, { format: "entier", id: id("anneeRevenus") });
-    const fin = `$B$${R.financement}`;
-    // Every financement reads its own table, PLS included (each PLS cell is the PLUS cell × 1,3, rounded).
-    f.formule(cel(R.ligneGrille), `IF(${vide},"",MATCH(${fin}&"|"&$B$${R.zone},{baremes}!${grille.cles},0))`, { id: id("calcul.ligneGrille") });
-    const ligneG = cel(R.ligneGrille);
-    const cat = cel(R.categorie);
-    f.formule(
-      cel(R.plafondBase),
-      `IF(${vide},"",IF(${cat}<=6,INDEX({baremes}!${grille.valeurs},${ligneG},${cat}),INDEX({baremes}!${grille.valeurs},${ligneG},6)+(${cat}-6)*INDEX({baremes}!${grille.valeurs},${ligneG},7)))`,
-      { id: id("calcul.plafondBase") },
-    );
-    f.formule(cel(R.plafond), `IF(${vide},"",IF(ISNA(${ligneG}),"Renseignez le financement et la zone du logement.",IF(${cat}>${CATEGORIE_MAX},NA(),${cel(R.plafondBase)})))`, {
-      style: "resultat",
-      format: "montantEntier",
-      id: id("plafond"),
-    });
-    f.formule(cel(R.partPlafond), `IF(OR(${vide},NOT(ISNUMBER(${cel(R.rfr)}))),"",ROUND(${cel(R.rfr)}/${cel(R.plafond)},4))`, { format: "taux", id: id("partPlafond") });
-    f.formule(cel(R.sousPlafond), `IF(OR(${vide},NOT(ISNUMBER(${cel(R.rfr)}))),"",IF(${cel(R.rfr)}<=${cel(R.plafond)},"Oui","Non"))`, {
-      style: "resultat",
-      id: id("sousPlafond"),
-    });
-    f.saisie(cel(R.sejour), id("sejourVerifie"), liste(LISTES_CAL.sejour));
-    f.saisie(cel(R.ressources), id("ressources"), VALIDATIONS.montant, { format: "montant" });
-    f.saisie(cel(R.aide), id("aideLogement"), VALIDATIONS.montant, { format: "montant" });
-    f.saisie(cel(R.autresCharges), id("autresCharges"), VALIDATIONS.montant, { format: "montant" });
-    const dep = `$B$${R.depense}`;
-    const res = cel(R.ressources);
-    const aide = cel(R.aide);
-    f.formule(cel(R.tauxEffort), `IF(${vide},"",IF(AND(${res}>0,${aide}>${dep}),NA(),ROUND((${dep}-${aide})/${res},4)))`, {
-      style: "resultat",
-      format: "taux",
-      id: id("tauxEffort"),
-    });
-    const rav = `(${res}+${aide}-${dep}-${cel(R.autresCharges)})`;
-    const formulesRav: Record<MethodeRav, string> = {
-      mensuel: `ROUND(${rav},2)`,
-      jour_personne: `ROUND(${rav}/(${p}+${e})/30,2)`,
-      uc: `ROUND(${rav}/(${uc}),2)`,
-      jour_uc: `ROUND(${rav}/(${uc})/30,2)`,
-    };
-    METHODES_RAV.forEach((m, k) => f.formule(`${c}${R.rav1 + k}`, `IF(${vide},"",${formulesRav[m]})`, { format: "montant", id: id(`calcul.rav${k + 1}`) }));
-    f.formule(cel(R.ravMensuel), `IF(${vide},"",${c}${R.rav1})`, { format: "montant", id: id("ravMensuel") });
-    f.formule(cel(R.ravMethode), `IF(${vide},"",INDEX(${c}${R.rav1}:${c}${R.rav1 + 3},MATCH($B$${R.methode},${listeMethodes},0)))`, {
-      style: "resultat",
-      format: "montant",
-      id: id("ravMethode"),
-    });
+function prioritesEtDecision({ f, cel, id }: ColonneCandidat): void {
+  f.saisie(cel(R.logementActuel), id("logementActuel"), liste(LISTES_CAL.logementActuel));
+  f.saisie(cel(R.motif), id("motif"), liste(LISTES_CAL.motif));
+  f.saisie(cel(R.adaptation), id("besoinAdaptation"), liste(LISTES_CAL.adaptation));
+  f.saisie(cel(R.rapprochement), id("rapprochementTravail"), VALIDATIONS.ouiNon);
+  f.saisie(cel(R.dalo), id("dalo"), VALIDATIONS.ouiNon);
+  f.saisie(cel(R.prioritaire), id("publicPrioritaire"), liste(LISTES_CAL.prioritaire));
+  f.saisie(cel(R.accord), id("accordCollectif"), VALIDATIONS.ouiNon);
+  f.saisie(cel(R.quartile), id("premierQuartile"), VALIDATIONS.ouiNon);
+  f.saisie(cel(R.cotation), id("cotation"), { type: "decimal", min: 0, message: "Saisissez un nombre de points positif ou nul." });
+  f.saisie(cel(R.accompagnement), id("accompagnement"), liste(LISTES_CAL.accompagnement));
+  f.saisie(cel(R.pointsForts), id("pointsForts"), VALIDATIONS.texteLong, { style: "saisieTexte" });
+  f.saisie(cel(R.vigilance), id("pointsVigilance"), VALIDATIONS.texteLong, { style: "saisieTexte" });
+  f.saisie(cel(R.rang), id("rang"), liste(LISTES_CAL.rang));
+  f.saisie(cel(R.decision), id("decision"), liste(DECISIONS));
+  f.saisie(cel(R.motifDecision), id("motifDecision"), VALIDATIONS.texteLong, { style: "saisieTexte" });
+  f.formule(
+    cel(R.controleDecision),
+    `IF(AND(OR(${DECISIONS_MOTIVEES.map((d) => `${cel(R.decision)}="${d}"`).join(",")}),TRIM(${cel(R.motifDecision)})=""),"Motif obligatoire pour cette décision.",IF(AND(${cel(R.decision)}="e) Rejet pour irrecevabilité",${cel(R.sousPlafond)}="Oui",${cel(R.sejour)}="Oui"),"Irrecevabilité : ressources dans le plafond et séjour vérifié, précisez le motif.",""))`,
+    { style: "alerte", id: id("controleDecision") },
+  );
+}
 
-    f.saisie(cel(R.logementActuel), id("logementActuel"), liste(LISTES_CAL.logementActuel));
-    f.saisie(cel(R.motif), id("motif"), liste(LISTES_CAL.motif));
-    f.saisie(cel(R.adaptation), id("besoinAdaptation"), liste(LISTES_CAL.adaptation));
-    f.saisie(cel(R.rapprochement), id("rapprochementTravail"), VALIDATIONS.ouiNon);
-    f.saisie(cel(R.dalo), id("dalo"), VALIDATIONS.ouiNon);
-    f.saisie(cel(R.prioritaire), id("publicPrioritaire"), liste(LISTES_CAL.prioritaire));
-    f.saisie(cel(R.accord), id("accordCollectif"), VALIDATIONS.ouiNon);
-    f.saisie(cel(R.quartile), id("premierQuartile"), VALIDATIONS.ouiNon);
-    f.saisie(cel(R.cotation), id("cotation"), { type: "decimal", min: 0, message: "Saisissez un nombre de points positif ou nul." });
-    f.saisie(cel(R.accompagnement), id("accompagnement"), liste(LISTES_CAL.accompagnement));
-    f.saisie(cel(R.pointsForts), id("pointsForts"), VALIDATIONS.texteLong, { style: "saisieTexte" });
-    f.saisie(cel(R.vigilance), id("pointsVigilance"), VALIDATIONS.texteLong, { style: "saisieTexte" });
-    f.saisie(cel(R.rang), id("rang"), liste(LISTES_CAL.rang));
-    f.saisie(cel(R.decision), id("decision"), liste(DECISIONS));
-    f.saisie(cel(R.motifDecision), id("motifDecision"), VALIDATIONS.texteLong, { style: "saisieTexte" });
-    f.formule(
-      cel(R.controleDecision),
-      `IF(AND(OR(${DECISIONS_MOTIVEES.map((d) => `${cel(R.decision)}="${d}"`).join(",")}),TRIM(${cel(R.motifDecision)})=""),"Motif obligatoire pour cette décision.",IF(AND(${cel(R.decision)}="e) Rejet pour irrecevabilité",${cel(R.sousPlafond)}="Oui",${cel(R.sejour)}="Oui"),"Irrecevabilité : ressources dans le plafond et séjour vérifié, précisez le motif.",""))`,
-      { style: "alerte", id: id("controleDecision") },
-    );
-  }
+function colonneCandidat(f: ConstructeurFeuille, i: number, refBareme: (id: string) => string, grille: { cles: string; valeurs: string }): void {
+  const c = lettreColonne(2 + i);
+  const lettre = LETTRES_CANDIDATS[i]!;
+  const id = (x: string) => `candidat${lettre}.${x}`;
+  const cel = (ligne: number) => `${c}${ligne}`;
+  const vide = `${cel(R.personnes14Plus)}=""`;
+  const colonne: ColonneCandidat = { f, c, lettre, id, cel, vide };
+  composition(colonne, refBareme);
+  ressourcesEtSolvabilite(colonne, refBareme, grille);
+  prioritesEtDecision(colonne);
+}
+
+export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidats: CANDIDATS_MAX, zone: "AUTRES" }): SpecModele {
+  verifierOptions(options);
+  const n = options.candidats;
+  const plafonds = tableauPlafonds(ctx);
+  const bar = feuilleBaremes(ctx.date, periodeBaremes(ctx, ["plafonds_ressources_hlm", "echelle_ocde_modifiee"]), lignesEchelleOcde(ctx), [plafonds]);
+  // The OCDE scale is read from its barème (in force on the template's date), never written in a formula.
+  const refBareme = (id: string) => `{baremes}!${refAbsolue(bar.valeurs.get(id)!)}`;
+  const grille = bar.tableaux.get("plafonds")!;
+
+  const f = new ConstructeurFeuille("fiche", "Fiche CALEOL");
+  const fiche: Fiche = { f, n, derniere: lettreColonne(1 + n), note: lettreColonne(3 + n) };
+  const note = fiche.note;
+  seance(fiche, ctx);
+  logementPropose(fiche, options.zone);
+  libellesCandidatures(fiche, grille);
+  for (let i = 0; i < n; i++) colonneCandidat(f, i, refBareme, grille);
 
   // One page portrait, candidates side by side; the « Calculs intermédiaires » rows below are not printed.
   f.impression = { orientation: "portrait", derniereColonne: note, derniereLigne: R.controleDecision, pagesEnHauteur: 1 };
@@ -501,10 +555,10 @@ export function modeleCal(ctx: ContexteBaremes, options: OptionsCal = { candidat
       .join("&"),
     { style: "alerte", id: "seance.alerteTauxEffort" },
   );
-  const fiche = f.construire();
+  const feuille = f.construire();
   return assembler(
     { id: "cal", version: VERSION_CAL, titre: "Fiche synthétique CALEOL", dateBaremes: ctx.date, options: { candidats: n, zone: options.zone } },
-    [fiche, bar.feuille],
+    [feuille, bar.feuille],
     LETTRES_CANDIDATS.slice(0, n).flatMap((lettre, i) => {
       const c = lettreColonne(2 + i);
       return [

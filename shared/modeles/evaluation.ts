@@ -78,6 +78,8 @@ const L = {
 const PREMIERE_DETTE = L.totalCharges + 4;
 const TOTAL_DETTES = PREMIERE_DETTE + LIGNES_DETTES;
 const INDICATEURS = TOTAL_DETTES + 3;
+const LIGNE_TAUX = INDICATEURS + 6;
+const LIGNE_CAPACITE = INDICATEURS + 7;
 
 const ligneRessource = (cle: CleRessource) => L.premiereRessource + RESSOURCES.findIndex((r) => r.cle === cle);
 const ligneCharge = (cle: CleCharge) => L.premiereCharge + CHARGES.findIndex((c) => c.cle === cle);
@@ -133,30 +135,11 @@ export function baremesEvaluation(ctx: ContexteBaremes): BaremesEvaluation {
   return { lignes, denominateurCommun };
 }
 
-export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
-  const baremes = baremesEvaluation(ctx);
-  const lignesBaremes: LigneBareme[] = [
-    ...baremes.lignes,
-    ...lignesEchelleOcde(ctx),
-    {
-      id: "saisie.denominateur",
-      libelle: "Dénominateur commun des fractions de saisie (calcul exact en centimes)",
-      valeur: baremes.denominateurCommun,
-      unite: "nombre",
-      format: "entier",
-      dateEffet: versionEnVigueur(ctx, "saisie_remuneration").dateEffet,
-      statut: "calculé (plus petit multiple commun des dénominateurs des fractions)",
-      source: "Fractions du barème ci-dessus",
-    },
-  ];
-  const bar = feuilleBaremes(ctx.date, periodeBaremes(ctx, ["rsa_montant_forfaitaire", "rsa_majoration_isolement", "saisie_remuneration", "reperes_reste_a_vivre", "echelle_ocde_modifiee"]), lignesBaremes);
-  const b = (id: string) => {
-    const r = bar.valeurs.get(id);
-    if (r === undefined) throw new Error(`Valeur de barème absente : ${id}`);
-    return `{baremes}!${refAbsolue(r)}`;
-  };
+/** A barème value's cell on the Barèmes sheet (by its line id), as a formula reference. */
+type RefBareme = (id: string) => string;
 
-  const f = new ConstructeurFeuille("evaluation", "Évaluation");
+/** Title, date of the evaluation and the barèmes' date. */
+function enTete(f: ConstructeurFeuille, ctx: ContexteBaremes): void {
   f.colonnes = [52, 16, 64, 3, 34, 16];
   f.texte("A1", "Évaluation économique de la famille", "titre");
   f.fusionner("A1:C1");
@@ -171,7 +154,9 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   );
   f.texte("A4", "Barèmes en vigueur au");
   f.formule("B4", `{baremes}!${REFS_BAREMES.date}`, { format: "date" });
+}
 
+function foyer(f: ConstructeurFeuille, b: RefBareme): void {
   // ——— Foyer ———
   f.texte("A6", "Foyer", "section");
   f.fusionner("A6:C6");
@@ -209,7 +194,10 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
     aide: "CASF L.262-9 : le minimum laissé au foyer (capacité de remboursement) est alors le RSA majoré, 128,412 % du montant d'une personne seule + 42,804 % par enfant.",
   });
   f.texte(`C${L.isolement}`, "Oui : le RSA du foyer retenu pour la capacité de remboursement est le montant majoré (C. consommation R.731-1).", "note");
+}
 
+/** The three input tables: ressources, charges, dettes, each with its total. */
+function ressourcesChargesDettes(f: ConstructeurFeuille): void {
   // ——— Ressources ———
   const tableau = (ligneSection: number, titre: string, entetes: readonly [string, string, string]) => {
     f.texte(`A${ligneSection}`, titre, "section");
@@ -247,7 +235,11 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   }
   f.texte(`A${TOTAL_DETTES}`, "Total des dettes", "libelleTotal");
   f.formule(`B${TOTAL_DETTES}`, `SUM(B${PREMIERE_DETTE}:B${TOTAL_DETTES - 1})`, { style: "resultat", format: "montant", id: "resultats.totalDettes" });
+}
 
+/** Reste à vivre by the four methods and taux d'effort. */
+function indicateurs(f: ConstructeurFeuille, b: RefBareme, valeursBaremes: ReadonlyMap<string, string>): void {
+  const bar = { valeurs: valeursBaremes };
   // ——— Indicateurs ———
   const I = INDICATEURS;
   const TR = `B${L.totalRessources}`;
@@ -278,7 +270,7 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
         : `"${note} Aucune définition légale : la méthode est toujours indiquée."`;
     f.formule(`C${l}`, repere, { style: "note" });
   });
-  const lTaux = I + 6;
+  const lTaux = LIGNE_TAUX;
   f.texte(`A${lTaux}`, "Taux d'effort (arrêté du 10 mars 2011)");
   // Same order of checks as the engine: no resources (besides the aide) is a division by zero, then an
   // aide larger than the rent and charges is refused (#N/A and a message).
@@ -289,7 +281,11 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
     `IF(AND(${TR}=0,${TC}=0),"Saisissez les ressources et les charges du foyer.",IF(${TR}-${AL}<=0,"Aucune ressource hors aide au logement : taux d'effort non calculable.",IF(${AL}>${LOYER}+${CHL},"L'aide au logement dépasse le loyer et les charges locatives : vérifiez la saisie.","(Loyer + charges locatives − aide au logement) / (ressources − aide au logement) : l'aide, déduite du loyer, n'est pas comptée une seconde fois dans les ressources.")))`,
     { style: "note", id: "resultats.tauxEffortNote" },
   );
+}
 
+function calculsIntermediaires(f: ConstructeurFeuille, b: RefBareme): void {
+  const TR = `B${L.totalRessources}`;
+  const TC = `B${L.totalCharges}`;
   // Intermediate values (columns E/F), in whole cents where the barème applies.
   f.texte("E6", "Calculs intermédiaires (ne pas modifier)", "note");
   const calc = (ligne: number, libelle: string, formule: string, id: string) => {
@@ -333,8 +329,12 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
   calc(34, "Quotité saisissable en centimes (exacte)", `MIN(F33/(${b("saisie.denominateur")}*12),MAX(0,F12-F17))`, "quotiteCentimes");
   calc(35, "Capacité de remboursement en centimes", "ROUND(MAX(0,MIN(F34,F12-MAX(F16,F13))),0)", "capaciteCentimes");
   calc(36, "RSA majoré pour isolement", `B${L.isolement}="Oui"`, "isolementMajore");
+}
 
-  const lCap = I + 7;
+/** Capacité de remboursement and its parts, with the status mark; returns the last printed row. */
+function capaciteDeRemboursement(f: ConstructeurFeuille, baremes: BaremesEvaluation): number {
+  const I = INDICATEURS;
+  const lCap = LIGNE_CAPACITE;
   f.texte(`A${lCap}`, "Capacité de remboursement (méthode Banque de France)");
   f.formule(`B${lCap}`, "F35/100", { style: "resultat", format: "montant", id: "resultats.capaciteRemboursement" });
   f.texte(
@@ -364,6 +364,42 @@ export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
     f.fusionner(`B${lCap + 4}:C${lCap + 4}`);
     derniere = lCap + 4;
   }
+  return derniere;
+}
+
+export function modeleEvaluation(ctx: ContexteBaremes): SpecModele {
+  const baremes = baremesEvaluation(ctx);
+  const lignesBaremes: LigneBareme[] = [
+    ...baremes.lignes,
+    ...lignesEchelleOcde(ctx),
+    {
+      id: "saisie.denominateur",
+      libelle: "Dénominateur commun des fractions de saisie (calcul exact en centimes)",
+      valeur: baremes.denominateurCommun,
+      unite: "nombre",
+      format: "entier",
+      dateEffet: versionEnVigueur(ctx, "saisie_remuneration").dateEffet,
+      statut: "calculé (plus petit multiple commun des dénominateurs des fractions)",
+      source: "Fractions du barème ci-dessus",
+    },
+  ];
+  const bar = feuilleBaremes(ctx.date, periodeBaremes(ctx, ["rsa_montant_forfaitaire", "rsa_majoration_isolement", "saisie_remuneration", "reperes_reste_a_vivre", "echelle_ocde_modifiee"]), lignesBaremes);
+  const b: RefBareme = (id) => {
+    const r = bar.valeurs.get(id);
+    if (r === undefined) throw new Error(`Valeur de barème absente : ${id}`);
+    return `{baremes}!${refAbsolue(r)}`;
+  };
+
+  const f = new ConstructeurFeuille("evaluation", "Évaluation");
+  enTete(f, ctx);
+  foyer(f, b);
+  ressourcesChargesDettes(f);
+  indicateurs(f, b, bar.valeurs);
+  calculsIntermediaires(f, b);
+  const derniere = capaciteDeRemboursement(f, baremes);
+  const I = INDICATEURS;
+  const lTaux = LIGNE_TAUX;
+  const lCap = LIGNE_CAPACITE;
 
   // Foyer, ressources and charges on page 1; dettes and indicateurs on page 2; helpers (E:F) not printed.
   f.impression = { orientation: "portrait", derniereColonne: "D", derniereLigne: derniere, sauts: [PREMIERE_DETTE - 2] };

@@ -10,10 +10,10 @@ const plan = construireModele("apurement", { date: DATE });
 const feuillePlan = (spec: typeof plan) => spec.feuilles.find((f) => f.cle === "plan")!;
 
 describe("impression : pied de page, zone et sauts", () => {
-  it("pied de page : « & » d'un titre doublé (code d'en-tête d'Excel), date des barèmes en français, page x/y", () => {
+  it("pied de page : « & » d'un titre doublé (code d'en-tête d'Excel), date des barèmes en français et page x/y à droite, centre vide", () => {
     const p = piedDePage({ titre: "Plan A & B", dateBaremes: DATE });
-    expect(p).toEqual({ gauche: "Plan A && B : &A", centre: "Barèmes en vigueur au 26/11/2026", droite: "Page &P / &N" });
-    expect(piedDePageExcel(p)).toBe("&L&8Plan A && B : &A&C&8Barèmes en vigueur au 26/11/2026&R&8Page &P / &N");
+    expect(p).toEqual({ gauche: "Plan A && B : &A", centre: "", droite: "Barèmes en vigueur au 26/11/2026\nPage &P / &N" });
+    expect(piedDePageExcel(p)).toBe("&L&8Plan A && B : &A&R&8Barèmes en vigueur au 26/11/2026\nPage &P / &N");
   });
 
   it("plan : la zone s'arrête 16 lignes (bloc de signatures) après la dernière échéance que donnent les saisies", () => {

@@ -22,18 +22,24 @@ export interface PiedDePage {
   droite: string;
 }
 
-/** Template (and sheet), barème date, page x/y: the footer of every printed page. */
+/**
+ * Template (and sheet), barème date, page x/y: the footer of every printed page. The date and the page
+ * share the right section on two lines, the centre stays empty: a centred text collided with a long
+ * template and sheet name (« Évaluation économique de la famille : exercice n° 12 (corrigé) : Corrigé
+ * commenté » ran over « Barèmes en vigueur… » on the printed page).
+ */
 export function piedDePage(spec: Pick<SpecModele, "titre" | "dateBaremes">): PiedDePage {
   return {
     gauche: `${texteEntete(spec.titre)} : &A`,
-    centre: `Barèmes en vigueur au ${dateFr(spec.dateBaremes)}`,
-    droite: "Page &P / &N",
+    centre: "",
+    droite: `Barèmes en vigueur au ${dateFr(spec.dateBaremes)}\nPage &P / &N`,
   };
 }
 
-/** The footer as one Excel header/footer string (`&L…&C…&R…`). */
+/** The footer as one Excel header/footer string (`&L…&C…&R…`; an empty section is left out). */
 export function piedDePageExcel(p: PiedDePage): string {
-  return `&L&8${p.gauche}&C&8${p.centre}&R&8${p.droite}`;
+  const section = (code: string, texte: string) => (texte === "" ? "" : `&${code}&8${texte}`);
+  return `${section("L", p.gauche)}${section("C", p.centre)}${section("R", p.droite)}`;
 }
 
 function nombre(v: ValeurCellule | undefined): number | null {

@@ -28,8 +28,12 @@ const REECRIRE = process.env.LOGSOC_INSTANTANES === "1";
 /** Page 1 of these cases is kept as a snapshot: one filled file per template. */
 const AVEC_INSTANTANE = ["evaluation-remplie", "cal-remplie", "apurement-36", "competences-remplie"];
 const IMAGES_README: Record<string, string> = { "cal-remplie": "fiche-caleol.png", "apurement-36": "plan-apurement.png" };
-/** Sheets printed as annexes, one page each besides the template's budget. */
-const ANNEXES = new Set(["Barèmes", "Consignes"]);
+/**
+ * Sheets printed as annexes, one page each besides the template's budget: the barèmes, an exercise's
+ * instructions, and a corrigé's « Corrigé commenté » (a corrigé prints as its template + Consignes + one
+ * page of commented answers + Barèmes).
+ */
+const ANNEXES = new Set(["Barèmes", "Consignes", "Corrigé commenté"]);
 /** A4 in PostScript points (210 × 297 mm). */
 const A4 = { petit: 595.3, grand: 841.9 };
 

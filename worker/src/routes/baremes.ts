@@ -112,22 +112,11 @@ const parametreConnuLe = z
   .optional()
   .describe("Réponse telle que connue à cet instant (AAAA-MM-JJ : à la fin de ce jour, ou instant ISO 8601) : seules comptent les publications faites jusque-là. Absent : tout ce qui est publié.");
 
-export function routesBaremes(app: Application): void {
-  const version = composant(app, "VersionBareme", SchemaVersion, "output");
-  const entete_ = composant(app, "EnteteBareme", SchemaEntete, "output");
-  const liste = composant(app, "ListeBaremes", SchemaListe, "output");
-  const historique = composant(app, "HistoriqueBareme", SchemaHistorique, "output");
-  const publication = composant(
-    app,
-    "Publication",
-    schemaDemandePublication.extend({
-      version: z.union(IDS_BAREMES.map((id) => schemaVersionDe(id).describe(`Version du barème ${id}`)) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]).optional(),
-    }),
-    "input",
-  );
-  app.use("/v1/baremes", etagFort());
-  app.use("/v1/baremes/*", etagFort());
+/** A registered component's reference in the OpenAPI description. */
+type Composant = ReturnType<typeof composant>;
 
+/** GET /v1/baremes: each scale and the dates of its versions. */
+function routeListe(app: Application, liste: Composant): void {
   declarer(
     app,
     {
@@ -146,7 +135,10 @@ export function routesBaremes(app: Application): void {
       return jsonPublic(c, { baremes: cat.liste(t).map(resume) }, MAX_AGE_BAREMES);
     },
   );
+}
 
+/** GET /v1/baremes/{id}: the version in force on a date. */
+function routeEnVigueur(app: Application, entete_: Composant, version: Composant): void {
   declarer(
     app,
     {
@@ -177,7 +169,10 @@ export function routesBaremes(app: Application): void {
       return jsonPublic(c, { ...entete(b), date, ...(t !== undefined ? { connuLe: t } : {}), version: v }, MAX_AGE_BAREMES);
     },
   );
+}
 
+/** GET /v1/baremes/{id}/versions: every version and the whole history. */
+function routeVersions(app: Application, entete_: Composant, version: Composant, historique: Composant): void {
   declarer(
     app,
     {
@@ -207,7 +202,10 @@ export function routesBaremes(app: Application): void {
       return jsonPublic(c, { ...entete(b), ...(t !== undefined ? { connuLe: t } : {}), versions: b.versions, historique: cat.historique(b.id) }, MAX_AGE_BAREMES);
     },
   );
+}
 
+/** POST /v1/baremes/{id}/versions: publish a version, a correction or a withdrawal (admin token). */
+function routePublication(app: Application, publication: Composant, version: Composant): void {
   declarer(
     app,
     {
@@ -269,4 +267,25 @@ export function routesBaremes(app: Application): void {
       return jsonPrive(c, { id: b.id, publication: publiee, ...(publiee?.version ? { version: publiee.version } : {}) }, 201);
     },
   );
+}
+
+export function routesBaremes(app: Application): void {
+  const version = composant(app, "VersionBareme", SchemaVersion, "output");
+  const entete_ = composant(app, "EnteteBareme", SchemaEntete, "output");
+  const liste = composant(app, "ListeBaremes", SchemaListe, "output");
+  const historique = composant(app, "HistoriqueBareme", SchemaHistorique, "output");
+  const publication = composant(
+    app,
+    "Publication",
+    schemaDemandePublication.extend({
+      version: z.union(IDS_BAREMES.map((id) => schemaVersionDe(id).describe(`Version du barème ${id}`)) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]).optional(),
+    }),
+    "input",
+  );
+  app.use("/v1/baremes", etagFort());
+  app.use("/v1/baremes/*", etagFort());
+  routeListe(app, liste);
+  routeEnVigueur(app, entete_, version);
+  routeVersions(app, entete_, version, historique);
+  routePublication(app, publication, version);
 }

@@ -134,6 +134,31 @@ describe("dossiers de la version de disposition 1 (tests/fixtures/dossiers/v1)",
     expect(altere.constats.map((c) => [c.genre, c.cellule])).toEqual([["bareme_date", "B4"]]);
   });
 
+  it("texte de barème reformulé depuis la création (note PLS corrigée, issue 13) : information si les valeurs de la ligne sont intactes, anomalie sinon", () => {
+    const octets = fichiers.get("cal.xlsx")!;
+    const lecteur = lireClasseurXlsx(octets);
+    // The v1 fixture keeps the PLS note as written in 2025; PLS Paris cat. 1 = PLUS 26 687 × 1,3 = 34 693,1 → 34 693 (arrêté du 29/07/1987, art. 1).
+    expect(lecteur.cellule("Barèmes", "C18")?.valeur).toBe(34693);
+    const ancienne = lecteur.cellule("Barèmes", "J18")?.valeur as string;
+    expect(ancienne.startsWith("calculé (PLS = plafond PLUS × 1,3")).toBe(true);
+    const r = auditer(octets);
+    expect(r.constats).toEqual([]);
+    const infos = r.notes.filter((n) => n.startsWith("Texte du barème mis à jour depuis la création du dossier"));
+    expect(infos.map((n) => n.split(" indique ")[0])).toEqual(["J18", "J19", "J20"].map((ref) => `Texte du barème mis à jour depuis la création du dossier : Barèmes!${ref}`));
+    expect(infos[0]).toContain("(information, pas une anomalie)");
+
+    // A status shown stronger than LogSoc knows it (an estimate, a computed value shown as official): an anomaly.
+    const officiel = auditer(modifierFeuille(octets, "Barèmes", (xml) => remplacerCellule(xml, "J18", { valeur: ancienne.replace(/^calculé/, "officiel") })));
+    expect(officiel.constats.map((c) => [c.genre, c.cellule])).toEqual([["bareme_valeur", "J18"]]);
+    // The same old note beside a changed value: the text is no longer knowledge, both are anomalies.
+    const valeur = auditer(modifierFeuille(octets, "Barèmes", (xml) => remplacerCellule(xml, "C18", { valeur: 34000 })));
+    expect(valeur.constats.map((c) => [c.genre, c.cellule])).toEqual([["bareme_valeur", "C18"], ["bareme_valeur", "J18"]]);
+    // A table's date d'effet written in its source line stays strict.
+    const ligne = [...lecteur.cellules("Barèmes")].find(([, c]) => typeof c.valeur === "string" && c.valeur.startsWith("En vigueur depuis le "))!;
+    const date = auditer(modifierFeuille(octets, "Barèmes", (xml) => remplacerCellule(xml, ligne[0], { valeur: (ligne[1].valeur as string).replace(/\d{2}\/\d{2}\/\d{4}/, "01/01/2020") })));
+    expect(date.constats.map((c) => [c.genre, c.cellule])).toEqual([["bareme_valeur", ligne[0]]]);
+  });
+
   it("une version inconnue est refusée en français, avec les versions connues", () => {
     const c = contenuMutable(fichiers.get("evaluation.xlsx")!);
     const meta = c.feuilles.find((f) => f.nom === "LogSoc_meta")!;

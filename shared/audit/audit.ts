@@ -1,5 +1,7 @@
 import { CATALOGUE } from "../baremes/catalogue.ts";
 import { comparerConstats } from "./constats.ts";
+import { corrigesDepuis } from "./connaissance.ts";
+import { preparer } from "./preparation.ts";
 import { ContexteDossier } from "./contexte.ts";
 import type { LecteurClasseur } from "./lecteur.ts";
 import { lireMetas, type MetaLue } from "./metadonnees.ts";
@@ -51,6 +53,7 @@ export function auditerDossier(lecteur: LecteurClasseur, meta: MetaLue | null, o
     valeurs = verifierValeurs(ctx, recalcul.attendus);
   }
   const competences = competencesAttestees(ctx, valeurs?.verifies ?? null);
+  notesConnaissance(ctx);
   ctx.constats.sort(comparerConstats(lecteur.feuilles().map((f) => f.nom)));
   return {
     feuilleMeta: meta.feuille,
@@ -64,4 +67,19 @@ export function auditerDossier(lecteur: LecteurClasseur, meta: MetaLue | null, o
     notes: ctx.notes,
     conforme: ctx.constats.length === 0,
   };
+}
+
+/** What LogSoc learnt since the dossier was generated: information lines, never anomalies (DESIGN §8). */
+function notesConnaissance(ctx: ContexteDossier): void {
+  const k = ctx.connaissance;
+  if (k === null || ctx.noms.baremes === undefined) return;
+  let aujourdhui;
+  try {
+    aujourdhui = preparer(k.disposition, ctx.dateBaremes, k.options, ctx.exercice?.role ?? null, k.aujourdhui);
+  } catch {
+    // Today's knowledge may no longer cover the date (a version withdrawn): nothing to compare with.
+    ctx.notes.push(`Depuis la création du dossier (barèmes connus le ${k.instant.slice(0, 10).split("-").reverse().join("/")}), un barème utilisé a été retiré : le dossier est contrôlé avec les barèmes connus à sa création.`);
+    return;
+  }
+  ctx.notes.push(...corrigesDepuis(ctx.p.base, aujourdhui.base, k.aujourdhui, k.instant, ctx.dateBaremes, ctx.noms.baremes));
 }

@@ -15,6 +15,7 @@ import { construireModeleV1 } from "#shared/modeles/v1/index.ts";
 import { ZONES } from "#shared/baremes/valeurs.ts";
 import { enMemoire } from "../../cli/src/test/executer.ts";
 import { FIGURES_FIXTURES } from "../fixtures/dossiers/donnees.ts";
+import { lignesRapport } from "../../addin/src/audit/feuilleControle.ts";
 import { contenuMutable, modifierFeuille, remplacerCellule, remplacerValeurCachee } from "./outils.ts";
 
 /**
@@ -119,6 +120,36 @@ describe("dossiers de la version de disposition 1 (tests/fixtures/dossiers/v1)",
     expect(r.code).toBe(1);
     // 1 140,00 € by hand (1 700 − 560), the file shows 1 150.
     expect(r.out).toMatch(/1\s?140,00\s?€/);
+  });
+
+  it("valeur erronée : le constat porte les étapes du calcul attendu (JSON, rapport de cohorte, feuille « Contrôle LogSoc »)", async () => {
+    const octets = fichiers.get("evaluation.xlsx")!;
+    const rav = parNom(octets, "RAV_MENSUEL");
+    const falsifie = join(temporaire, "evaluation-rav-1150.xlsx");
+    await writeFile(falsifie, modifierFeuille(octets, rav.feuille, (xml) => remplacerValeurCachee(xml, rav.ref, 1150)));
+    const r = auditer(new Uint8Array(await readFile(falsifie)));
+    const c = r.constats.find((x) => x.genre === "valeur_erronee" && x.cellule === rav.ref)!;
+    // 1 140,00 € by hand: ressources 1 700 − charges 560 (FIGURES_FIXTURES).
+    expect(c.attendu).toBe(1140);
+    expect(c.etapes!.at(-1)!.valeur).toBe(1140);
+    expect(c.etapes!.map((e) => e.valeur)).toEqual(expect.arrayContaining([1700, 560]));
+
+    const json = await enMemoire("verifier", "--json", falsifie);
+    expect(json.code).toBe(1);
+    const constats = (JSON.parse(json.out) as { fichiers: { dossiers: { constats: typeof r.constats }[] }[] }).fichiers[0]!.dossiers[0]!.constats;
+    expect(constats.find((x) => x.cellule === rav.ref)!.etapes!.at(-1)!.valeur).toBe(1140);
+
+    const csv = join(temporaire, "cohorte-etapes.csv");
+    expect((await enMemoire("verifier", falsifie, "--rapport", csv)).code).toBe(1);
+    const lignes = (await readFile(join(temporaire, "cohorte-etapes-constats.csv"), "utf8")).replace(/^\ufeff/, "").split("\r\n");
+    expect(lignes[0]!.split(";").at(-1)).toBe("Étapes du calcul attendu");
+    const ligne = lignes.find((l) => l.includes(`;${rav.ref};`))!;
+    expect(ligne).toMatch(/Reste à vivre mensuel du foyer = ressources − charges = 1\s700,00 − 560,00 = 1\s140,00\s€\/mois/);
+
+    const feuille = lignesRapport({ classeurLogsoc: true, dossiers: [r], constats: r.constats.length, conforme: false }, new Date("2026-12-01T10:00:00Z"));
+    const i = feuille.findIndex((l) => l.nature === "constat" && l.cellules[2] === `${rav.feuille}!${rav.ref}`);
+    expect(feuille[i + 1]!.nature).toBe("etapes");
+    expect(feuille[i + 1]!.cellules[5]!.split("\n")).toContainEqual(expect.stringMatching(/^\d+\. Reste à vivre mensuel du foyer = ressources − charges = 1\s700,00 − 560,00 = 1\s140,00\s€\/mois$/));
   });
 
   it("barèmes appris depuis la création : une fin de validité plus tardive (ou « aucun changement connu ») est une information, une fin plus précoce une anomalie", () => {

@@ -138,7 +138,11 @@ export const CLE_GENERE_LE = "genere_le";
  * instant, not the wall clock: a catalogue that never heard of a correction published since cannot have
  * used it, and the same catalogue gives the same workbook to the byte (cached templates, exercises).
  */
+const INSTANTS = new WeakMap<CatalogueBaremes, string>();
+
 export function instantDesBaremes(catalogue: CatalogueBaremes): string {
+  const connu = INSTANTS.get(catalogue);
+  if (connu !== undefined) return connu;
   let dernier = "";
   for (const id of IDS_BAREMES) {
     for (const p of catalogue.historique(id)) {
@@ -147,6 +151,8 @@ export function instantDesBaremes(catalogue: CatalogueBaremes): string {
       if (t > dernier) dernier = t;
     }
   }
+  // A catalogue never changes once made: its publications are given at creation.
+  INSTANTS.set(catalogue, dernier);
   return dernier;
 }
 

@@ -1,5 +1,9 @@
 import { CATALOGUE } from "../baremes/catalogue.ts";
 import { comparerConstats } from "./constats.ts";
+import { corrigesDepuis } from "./connaissance.ts";
+import { preparer } from "./preparation.ts";
+import { expliquerModele } from "../explication/modeles.ts";
+import type { Saisies } from "./saisies.ts";
 import { ContexteDossier } from "./contexte.ts";
 import type { LecteurClasseur } from "./lecteur.ts";
 import { lireMetas, type MetaLue } from "./metadonnees.ts";
@@ -49,8 +53,10 @@ export function auditerDossier(lecteur: LecteurClasseur, meta: MetaLue | null, o
   if (recalcul !== null) {
     verifierDates(ctx, saisies);
     valeurs = verifierValeurs(ctx, recalcul.attendus);
+    expliquerConstats(ctx, saisies);
   }
   const competences = competencesAttestees(ctx, valeurs?.verifies ?? null);
+  notesConnaissance(ctx);
   ctx.constats.sort(comparerConstats(lecteur.feuilles().map((f) => f.nom)));
   return {
     feuilleMeta: meta.feuille,
@@ -64,4 +70,33 @@ export function auditerDossier(lecteur: LecteurClasseur, meta: MetaLue | null, o
     notes: ctx.notes,
     conforme: ctx.constats.length === 0,
   };
+}
+
+/** What LogSoc learnt since the dossier was generated: information lines, never anomalies (DESIGN §8). */
+function notesConnaissance(ctx: ContexteDossier): void {
+  const k = ctx.connaissance;
+  if (k === null || ctx.noms.baremes === undefined) return;
+  let aujourdhui;
+  try {
+    aujourdhui = preparer(k.disposition, ctx.dateBaremes, k.options, ctx.exercice?.role ?? null, k.aujourdhui);
+  } catch {
+    // Today's knowledge may no longer cover the date (a version withdrawn): nothing to compare with.
+    ctx.notes.push(`Depuis la création du dossier (barèmes connus le ${k.instant.slice(0, 10).split("-").reverse().join("/")}), un barème utilisé a été retiré : le dossier est contrôlé avec les barèmes connus à sa création.`);
+    return;
+  }
+  ctx.notes.push(...corrigesDepuis(ctx.p.base, aujourdhui.base, k.aujourdhui, k.instant, ctx.dateBaremes, ctx.noms.baremes));
+}
+
+/** Each wrong figure the engine can explain gets the steps of its expected value (DESIGN §7, issue 12). */
+function expliquerConstats(ctx: ContexteDossier, saisies: Saisies): void {
+  const erronees = ctx.constats.filter((c) => c.genre === "valeur_erronee" && c.id !== undefined && typeof c.attendu === "number");
+  const type = ctx.modele.type;
+  if (erronees.length === 0 || type === "competences") return;
+  const explications = expliquerModele(type, saisies, { dateBaremes: ctx.dateBaremes, catalogue: ctx.catalogue });
+  for (const c of erronees) {
+    const x = explications.get(c.id!);
+    const derniere = x?.etapes.at(-1)?.valeur;
+    // Only the explanation of the very value the audit expects (to the cent or the ratio's 4 decimals).
+    if (x && typeof derniere === "number" && Math.abs(derniere - (c.attendu as number)) < 5e-5) c.etapes = x.etapes;
+  }
 }

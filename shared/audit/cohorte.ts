@@ -1,5 +1,5 @@
 import { dateFr } from "../baremes/catalogue.ts";
-import { LIBELLES_GENRE, type ValeurConstat } from "./constats.ts";
+import { etapesEnTexte, LIBELLES_GENRE, type ValeurConstat } from "./constats.ts";
 import type { RapportAudit, RapportClasseur } from "./rapport.ts";
 
 /**
@@ -30,7 +30,7 @@ export function statutFichier(r: ResultatFichier): StatutDossier {
 }
 
 export const COLONNES_DOSSIERS = ["Fichier", "Dossier (feuille de métadonnées)", "Modèle", "Version", "Version de disposition", "Barèmes du", "Exercice", "Statut", "Anomalies", "Compétences attestées", "Compétences non attestées", "Remarque"] as const;
-export const COLONNES_CONSTATS = ["Fichier", "Dossier (feuille de métadonnées)", "Feuille", "Cellule", "Attendu", "Trouvé", "Règle", "Message"] as const;
+export const COLONNES_CONSTATS = ["Fichier", "Dossier (feuille de métadonnées)", "Feuille", "Cellule", "Attendu", "Trouvé", "Règle", "Message", "Étapes du calcul attendu"] as const;
 
 export type Cellule = string | number | null;
 
@@ -64,7 +64,7 @@ export function lignesConstats(resultats: readonly ResultatFichier[]): Cellule[]
   for (const r of resultats) {
     if (!r.lisible) continue;
     for (const d of r.rapport.dossiers) {
-      for (const c of d.constats) lignes.push([r.fichier, d.feuilleMeta, c.feuille, c.cellule, valeur(c.attendu), valeur(c.trouve), LIBELLES_GENRE[c.genre], c.message]);
+      for (const c of d.constats) lignes.push([r.fichier, d.feuilleMeta, c.feuille, c.cellule, valeur(c.attendu), valeur(c.trouve), LIBELLES_GENRE[c.genre], c.message, c.etapes ? etapesEnTexte(c.etapes) : null]);
     }
   }
   return lignes;

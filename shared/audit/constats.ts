@@ -1,3 +1,6 @@
+import type { Etape } from "../explication/types.ts";
+import { etapeEnLignes } from "../explication/texte.ts";
+
 /**
  * What the audit reports. A finding (constat) belongs to a closed set of kinds; each names the sheet
  * and the cell, what the template and the engine expect there, what the file shows, and says it in
@@ -41,6 +44,11 @@ export interface Constat {
   attendu: ValeurConstat;
   trouve: ValeurConstat;
   message: string;
+  /**
+   * « valeur_erronee » of an indicator the engine explains (DESIGN §7): how the expected value is
+   * reached from the dossier's inputs, the last step giving `attendu`.
+   */
+  etapes?: Etape[];
 }
 
 /** Ordering used by every report: by sheet order, then row, then column, then kind. */
@@ -59,4 +67,10 @@ export function comparerConstats(ordreFeuilles: readonly string[]) {
     const [lb, cb] = pos(b.cellule);
     return la! - lb! || ca! - cb! || GENRES_CONSTAT.indexOf(a.genre) - GENRES_CONSTAT.indexOf(b.genre);
   };
+}
+
+/** The steps of a finding's expected value as French text, one line each (reports, task pane). */
+export function etapesEnTexte(etapes: readonly Etape[]): string {
+  const citees = new Set<string>();
+  return etapes.flatMap((e, i) => etapeEnLignes(e, i, etapes, citees)).join("\n");
 }

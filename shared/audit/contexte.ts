@@ -5,6 +5,7 @@ import type { Constat, GenreConstat } from "./constats.ts";
 import type { CelluleLue, LecteurClasseur, ValeurLue } from "./lecteur.ts";
 import type { LigneMeta, MetaLue } from "./metadonnees.ts";
 import type { Prepare } from "./preparation.ts";
+import type { Disposition } from "./dispositions.ts";
 import type { Controle, ModeleDossier } from "./rapport.ts";
 
 /**
@@ -26,6 +27,11 @@ export class ContexteDossier {
   readonly constats: Constat[] = [];
   readonly controles: Controle[] = [];
   readonly notes: string[] = [];
+  /**
+   * Set when the dossier was generated before LogSoc learnt of some publication (its `genere_le` row):
+   * `catalogue` is then the catalogue as known at `instant`, and `aujourdhui` the one known now.
+   */
+  connaissance: { instant: string; aujourdhui: CatalogueBaremes; disposition: Disposition; options: Readonly<Record<string, string | number>> } | null = null;
   /** Findings by cell (`cle!ref`): the skills check needs to know which results are wrong. */
   private readonly marques = new Map<string, GenreConstat[]>();
 

@@ -60,8 +60,12 @@ describe("statuts par cellule", () => {
     expect(noteDeCle(version, "PLAI.IDF.cat5")).toBe("estimée");
     expect(noteDeCle(version, "PLUS.IDF.cat5")).toBeUndefined();
   });
-  it("statut global = le plus faible : estimation < non vérifié < calculé < officiel", () => {
-    expect(statutGlobal(version)).toBe("estimation");
+  it("statut global = le plus faible, dans l'ordre de DESIGN §7 : officiel > calculé > estimation > non vérifié", () => {
+    // PLAI non vérifié and PLAI.IDF.cat5 estimation: the unverified value is the weakest.
+    expect(statutGlobal(version)).toBe("non_verifie");
+    expect(statutLePlusFaible("estimation", "non_verifie")).toBe("non_verifie");
+    expect(statutLePlusFaible("non_verifie", "estimation")).toBe("non_verifie");
+    expect(statutLePlusFaible("estimation", "calcule")).toBe("estimation");
     expect(statutGlobal({ statut: "officiel" })).toBe("officiel");
     expect(statutLePlusFaible("calcule", "officiel")).toBe("calcule");
     expect(statutLePlusFaible("calcule", "non_verifie")).toBe("non_verifie");

@@ -8,7 +8,8 @@ import { estDateISO, type DateISO } from "../date.ts";
  */
 
 /**
- * How a value was obtained, from the most to the least trustworthy:
+ * How a value was obtained (STATUTS keeps the order the schema's messages have always listed; the
+ * strength order, DESIGN §7, is ORDRE_STATUTS below):
  * - `officiel`: read in the legal text, or in a maintained legal dataset that cites it (OpenFisca-France,
  *   Légifrance copies), or reproduced identically by several independent sources;
  * - `calcule`: derived from sourced values by a stated rule (the version's or the cell's note says which);
@@ -25,9 +26,15 @@ export const LIBELLES_STATUT: Record<Statut, string> = {
   estimation: "estimation",
 };
 
-/** The weaker of two statuses (estimation is the weakest). */
+/**
+ * The statuses from the strongest to the weakest, as DESIGN.md §7 orders them: a value no one could
+ * cross-check (`non_verifie`) weighs less than an estimate whose method is stated.
+ */
+export const ORDRE_STATUTS = ["officiel", "calcule", "estimation", "non_verifie"] as const satisfies readonly Statut[];
+
+/** The weaker of two statuses (`non_verifie` is the weakest, DESIGN §7): the status of a result built on both. */
 export function statutLePlusFaible(a: Statut, b: Statut): Statut {
-  return STATUTS.indexOf(a) >= STATUTS.indexOf(b) ? a : b;
+  return ORDRE_STATUTS.indexOf(a) >= ORDRE_STATUTS.indexOf(b) ? a : b;
 }
 
 const texte = (libelle: string) => z.string({ error: `${libelle} doit être un texte.` }).trim().min(1, { error: `${libelle} ne peut pas être vide.` });

@@ -1,4 +1,6 @@
 import type { DateISO } from "../date.ts";
+import { instantConnaissance, type CatalogueBaremes } from "../baremes/catalogue.ts";
+import { IDS_BAREMES } from "../baremes/definitions.ts";
 import type { Cellule, Feuille, MiseEnPage, NomDefini, SpecModele, TypeModele, Validation, ValeurCellule } from "./spec.ts";
 import { FORMATS, type NomFormat, type NomStyle } from "./styles.ts";
 
@@ -125,4 +127,47 @@ export function feuilleMeta(entete: EnteteModele, cles: readonly string[]): Feui
 export function assembler(entete: EnteteModele, feuilles: readonly Feuille[], noms: readonly NomDefini[]): SpecModele {
   const toutes = [...feuilles, feuilleMeta(entete, [...feuilles.map((f) => f.cle), "meta"])];
   return { ...entete, feuilles: toutes, noms };
+}
+
+/** The metadata row that records when, as far as barèmes go, a template was generated (DESIGN.md §8). */
+export const CLE_GENERE_LE = "genere_le";
+
+/**
+ * The instant of the latest barème publication `catalogue` holds: what LogSoc knew of the barèmes when it
+ * generated a template with it. The audit recomputes with the barèmes as known then. It is the knowledge
+ * instant, not the wall clock: a catalogue that never heard of a correction published since cannot have
+ * used it, and the same catalogue gives the same workbook to the byte (cached templates, exercises).
+ */
+const INSTANTS = new WeakMap<CatalogueBaremes, string>();
+
+export function instantDesBaremes(catalogue: CatalogueBaremes): string {
+  const connu = INSTANTS.get(catalogue);
+  if (connu !== undefined) return connu;
+  let dernier = "";
+  for (const id of IDS_BAREMES) {
+    for (const p of catalogue.historique(id)) {
+      if (p.publieLe === undefined) continue;
+      const t = instantConnaissance(p.publieLe, "publieLe", p.origine === "integree" ? "debut" : "fin");
+      if (t > dernier) dernier = t;
+    }
+  }
+  // A catalogue never changes once made: its publications are given at creation.
+  INSTANTS.set(catalogue, dernier);
+  return dernier;
+}
+
+/**
+ * The template with its `genere_le` row appended to the metadata sheet (after every existing row, so the
+ * rows of layout 1, which lacks it, keep their place).
+ */
+export function avecGenereLe(spec: SpecModele, catalogue: CatalogueBaremes): SpecModele {
+  const instant = instantDesBaremes(catalogue);
+  return {
+    ...spec,
+    feuilles: spec.feuilles.map((f) => {
+      if (f.cle !== "meta") return f;
+      const l = Math.max(...f.cellules.map((c) => Number(/\d+$/.exec(c.ref)![0]))) + 1;
+      return { ...f, cellules: [...f.cellules, { ref: `A${l}`, valeur: CLE_GENERE_LE, style: "libelle" }, { ref: `B${l}`, valeur: instant, style: "calcul", id: "meta.genereLe" }] };
+    }),
+  };
 }

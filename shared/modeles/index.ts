@@ -8,6 +8,7 @@ import { modeleCompetences } from "./competences.ts";
 import { modeleEvaluation } from "./evaluation.ts";
 import { TYPES_MODELES, type SpecModele, type TypeModele } from "./spec.ts";
 import { contexteBaremes } from "./sources.ts";
+import { avecGenereLe } from "./constructeur.ts";
 
 /**
  * The four workbook templates (DESIGN.md §6). Each is built for a date (the barèmes in force that day)
@@ -61,12 +62,13 @@ export function construireModele(type: string, options: OptionsModele): SpecMode
   }
   const ctx = contexteBaremes(options.date, options.catalogue ?? CATALOGUE);
   switch (type) {
+    // The templates that use barèmes record when they were generated (the grid uses none).
     case "evaluation":
-      return modeleEvaluation(ctx);
+      return avecGenereLe(modeleEvaluation(ctx), ctx.catalogue);
     case "cal":
-      return modeleCal(ctx, { candidats: options.candidats ?? CANDIDATS_MAX, zone: options.zone ?? "AUTRES" });
+      return avecGenereLe(modeleCal(ctx, { candidats: options.candidats ?? CANDIDATS_MAX, zone: options.zone ?? "AUTRES" }), ctx.catalogue);
     case "apurement":
-      return modeleApurement(ctx);
+      return avecGenereLe(modeleApurement(ctx), ctx.catalogue);
     case "competences":
       return modeleCompetences(options.date);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
 import type { DateISO } from "#shared/date.ts";
 import { auditerClasseur } from "#shared/audit/audit.ts";
 import { lecteurEnMemoire, type CelluleLue, type ContenuClasseur } from "#shared/audit/lecteur.ts";
@@ -132,5 +133,68 @@ describe("catalogue du contrôle", () => {
     const r = auditerClasseur(lireClasseurXlsx(octets), { catalogue }).dossiers[0]!;
     const montant = celluleParId(spec, "baremes.rsa.montant").cellule.ref;
     expect(r.constats).toContainEqual(expect.objectContaining({ genre: "bareme_valeur", feuille: "Barèmes", cellule: montant, attendu: 650, trouve: 646.52 }));
+  });
+});
+
+describe("barèmes connus à la création du dossier (DESIGN §8, issue 14)", () => {
+  // RSA montant forfaitaire au 01/04/2025 : 646,52 € (décret n° 2025-334) ; une correction fictive à 650 € publiée après la génération.
+  const correction = (publieLe: string) => {
+    const v = CATALOGUE.enVigueur("rsa_montant_forfaitaire", DATE);
+    expect(v.valeurs.montant).toBe(646.52);
+    return creerCatalogue([
+      { bareme: "rsa_montant_forfaitaire", version: { dateEffet: v.dateEffet, valeurs: { ...v.valeurs, montant: 650 }, source: v.source, statut: "officiel" }, publieLe, remplace: { dateEffet: v.dateEffet, publieLe: v.publieLe! }, motif: "Erreur de saisie du montant" },
+    ]);
+  };
+
+  it("le modèle enregistre sa génération (ligne genere_le, après les lignes de la disposition 1) : la dernière publication de barème connue", () => {
+    const meta = construireModele("evaluation", { date: DATE }).feuilles.find((f) => f.cle === "meta")!;
+    const derniere = meta.cellules.at(-1)!;
+    expect(meta.cellules.at(-2)!.valeur).toBe("genere_le");
+    // Bundled data published with the release of 26/11/2026 (PUBLICATION_INTEGREE), from the start of that day.
+    expect(derniere.valeur).toBe("2026-11-26T00:00:00.000Z");
+    // A catalogue that learnt of a correction on 01/12/2026 generates with that knowledge.
+    const apres = construireModele("evaluation", { date: DATE, catalogue: correction("2026-12-01T10:00:00Z") }).feuilles.find((f) => f.cle === "meta")!;
+    expect(apres.cellules.at(-1)!.valeur).toBe("2026-12-01T10:00:00.000Z");
+    // The grid uses no barème: its layout 1 is unchanged.
+    expect(construireModele("competences", { date: DATE }).feuilles.find((f) => f.cle === "meta")!.cellules.some((c) => c.valeur === "genere_le")).toBe(false);
+  });
+
+  it("dossier généré, puis correction publiée : contrôlé avec les barèmes connus alors, conforme, une ligne d'information", async () => {
+    const spec = construireModele("evaluation", { date: DATE });
+    const octets = await ecrireXlsx(spec);
+    const r = auditerClasseur(lireClasseurXlsx(octets), { catalogue: correction("2026-12-01T10:00:00Z") }).dossiers[0]!;
+    expect(r.constats).toEqual([]);
+    const montant = celluleParId(spec, "baremes.rsa.montant").cellule.ref;
+    const infos = r.notes.filter((n) => n.startsWith("Valeur de barème corrigée depuis la création du dossier"));
+    expect(infos).toHaveLength(1);
+    expect(infos[0]).toContain(`Barèmes!${montant}`);
+    expect(infos[0]).toMatch(/646,52\s€.*connue le 26\/11\/2026 00:00 UTC.*aujourd'hui 650,00\s€/);
+    expect(r.notes).toContain("Correction publiée le 01/12/2026 10:00 UTC après la création du dossier : barème rsa_montant_forfaitaire, version du 01/04/2025 (motif : Erreur de saisie du montant).");
+    // Still strict against the knowledge of then: that value altered is an anomaly.
+    const faux = { ...spec, feuilles: spec.feuilles.map((f) => (f.cle === "baremes" ? { ...f, cellules: f.cellules.map((c) => (c.ref === montant ? { ...c, valeur: 640 } : c)) } : f)) };
+    const altere = auditerClasseur(lireClasseurXlsx(await ecrireXlsx(faux)), { catalogue: correction("2026-12-01T10:00:00Z") }).dossiers[0]!;
+    expect(altere.constats.map((c) => [c.genre, c.cellule, c.attendu, c.trouve])).toEqual([["bareme_valeur", montant, 646.52, 640]]);
+  });
+
+  it("dossier de disposition 1 (sans genere_le) : contrôlé avec les barèmes connus aujourd'hui, comme avant", async () => {
+    const octets = new Uint8Array(await readFile(new URL("../fixtures/dossiers/v1/evaluation.xlsx", import.meta.url)));
+    const lecteur = lireClasseurXlsx(octets);
+    expect([...lecteur.cellules("LogSoc_meta").values()].some((c) => c.valeur === "genere_le")).toBe(false);
+    const r = auditerClasseur(lecteur, { catalogue: correction("2026-12-01T10:00:00Z") }).dossiers[0]!;
+    expect(r.constats).toContainEqual(expect.objectContaining({ genre: "bareme_valeur", feuille: "Barèmes", attendu: 650, trouve: 646.52 }));
+  });
+
+  it("une correction publiée avant la génération s'impose au dossier ; un genere_le illisible est une altération des métadonnées", async () => {
+    const avant = correction("2026-11-20T10:00:00Z");
+    const spec = construireModele("evaluation", { date: DATE });
+    const r = auditerClasseur(lireClasseurXlsx(await ecrireXlsx(spec)), { catalogue: avant }).dossiers[0]!;
+    const montant = celluleParId(spec, "baremes.rsa.montant").cellule.ref;
+    expect(r.constats).toContainEqual(expect.objectContaining({ genre: "bareme_valeur", cellule: montant, attendu: 650, trouve: 646.52 }));
+    const meta = spec.feuilles.find((f) => f.cle === "meta")!;
+    const ref = meta.cellules.at(-1)!.ref;
+    const faux = { ...spec, feuilles: spec.feuilles.map((f) => (f.cle === "meta" ? { ...f, cellules: f.cellules.map((c) => (c.ref === ref ? { ...c, valeur: "hier" } : c)) } : f)) };
+    const r2 = auditerClasseur(lireClasseurXlsx(await ecrireXlsx(faux))).dossiers[0]!;
+    expect(r2.constats.map((c) => [c.genre, c.cellule])).toEqual([["metadonnees", ref]]);
+    expect(r2.constats[0]!.message).toContain("genere_le");
   });
 });

@@ -15,6 +15,7 @@ import { construireModeleV1 } from "#shared/modeles/v1/index.ts";
 import { ZONES } from "#shared/baremes/valeurs.ts";
 import { enMemoire } from "../../cli/src/test/executer.ts";
 import { FIGURES_FIXTURES } from "../fixtures/dossiers/donnees.ts";
+import { lignesRapport } from "../../addin/src/audit/feuilleControle.ts";
 import { contenuMutable, modifierFeuille, remplacerCellule, remplacerValeurCachee } from "./outils.ts";
 
 /**
@@ -121,6 +122,36 @@ describe("dossiers de la version de disposition 1 (tests/fixtures/dossiers/v1)",
     expect(r.out).toMatch(/1\s?140,00\s?€/);
   });
 
+  it("valeur erronée : le constat porte les étapes du calcul attendu (JSON, rapport de cohorte, feuille « Contrôle LogSoc »)", async () => {
+    const octets = fichiers.get("evaluation.xlsx")!;
+    const rav = parNom(octets, "RAV_MENSUEL");
+    const falsifie = join(temporaire, "evaluation-rav-1150.xlsx");
+    await writeFile(falsifie, modifierFeuille(octets, rav.feuille, (xml) => remplacerValeurCachee(xml, rav.ref, 1150)));
+    const r = auditer(new Uint8Array(await readFile(falsifie)));
+    const c = r.constats.find((x) => x.genre === "valeur_erronee" && x.cellule === rav.ref)!;
+    // 1 140,00 € by hand: ressources 1 700 − charges 560 (FIGURES_FIXTURES).
+    expect(c.attendu).toBe(1140);
+    expect(c.etapes!.at(-1)!.valeur).toBe(1140);
+    expect(c.etapes!.map((e) => e.valeur)).toEqual(expect.arrayContaining([1700, 560]));
+
+    const json = await enMemoire("verifier", "--json", falsifie);
+    expect(json.code).toBe(1);
+    const constats = (JSON.parse(json.out) as { fichiers: { dossiers: { constats: typeof r.constats }[] }[] }).fichiers[0]!.dossiers[0]!.constats;
+    expect(constats.find((x) => x.cellule === rav.ref)!.etapes!.at(-1)!.valeur).toBe(1140);
+
+    const csv = join(temporaire, "cohorte-etapes.csv");
+    expect((await enMemoire("verifier", falsifie, "--rapport", csv)).code).toBe(1);
+    const lignes = (await readFile(join(temporaire, "cohorte-etapes-constats.csv"), "utf8")).replace(/^\ufeff/, "").split("\r\n");
+    expect(lignes[0]!.split(";").at(-1)).toBe("Étapes du calcul attendu");
+    const ligne = lignes.find((l) => l.includes(`;${rav.ref};`))!;
+    expect(ligne).toMatch(/Reste à vivre mensuel du foyer = ressources − charges = 1\s700,00 − 560,00 = 1\s140,00\s€\/mois/);
+
+    const feuille = lignesRapport({ classeurLogsoc: true, dossiers: [r], constats: r.constats.length, conforme: false }, new Date("2026-12-01T10:00:00Z"));
+    const i = feuille.findIndex((l) => l.nature === "constat" && l.cellules[2] === `${rav.feuille}!${rav.ref}`);
+    expect(feuille[i + 1]!.nature).toBe("etapes");
+    expect(feuille[i + 1]!.cellules[5]!.split("\n")).toContainEqual(expect.stringMatching(/^\d+\. Reste à vivre mensuel du foyer = ressources − charges = 1\s700,00 − 560,00 = 1\s140,00\s€\/mois$/));
+  });
+
   it("barèmes appris depuis la création : une fin de validité plus tardive (ou « aucun changement connu ») est une information, une fin plus précoce une anomalie", () => {
     const octets = fichiers.get("evaluation.xlsx")!;
     // The fixture (barèmes of 15/06/2025) says: valid until 31/12/2025 (serial 46022), the day before the next known change.
@@ -132,6 +163,31 @@ describe("dossiers de la version de disposition 1 (tests/fixtures/dossiers/v1)",
     }
     const altere = auditer(modifierFeuille(octets, "Barèmes", (xml) => remplacerCellule(xml, "B4", { valeur: 45900 })));
     expect(altere.constats.map((c) => [c.genre, c.cellule])).toEqual([["bareme_date", "B4"]]);
+  });
+
+  it("texte de barème reformulé depuis la création (note PLS corrigée, issue 13) : information si les valeurs de la ligne sont intactes, anomalie sinon", () => {
+    const octets = fichiers.get("cal.xlsx")!;
+    const lecteur = lireClasseurXlsx(octets);
+    // The v1 fixture keeps the PLS note as written in 2025; PLS Paris cat. 1 = PLUS 26 687 × 1,3 = 34 693,1 → 34 693 (arrêté du 29/07/1987, art. 1).
+    expect(lecteur.cellule("Barèmes", "C18")?.valeur).toBe(34693);
+    const ancienne = lecteur.cellule("Barèmes", "J18")?.valeur as string;
+    expect(ancienne.startsWith("calculé (PLS = plafond PLUS × 1,3")).toBe(true);
+    const r = auditer(octets);
+    expect(r.constats).toEqual([]);
+    const infos = r.notes.filter((n) => n.startsWith("Texte du barème mis à jour depuis la création du dossier"));
+    expect(infos.map((n) => n.split(" indique ")[0])).toEqual(["J18", "J19", "J20"].map((ref) => `Texte du barème mis à jour depuis la création du dossier : Barèmes!${ref}`));
+    expect(infos[0]).toContain("(information, pas une anomalie)");
+
+    // A status shown stronger than LogSoc knows it (an estimate, a computed value shown as official): an anomaly.
+    const officiel = auditer(modifierFeuille(octets, "Barèmes", (xml) => remplacerCellule(xml, "J18", { valeur: ancienne.replace(/^calculé/, "officiel") })));
+    expect(officiel.constats.map((c) => [c.genre, c.cellule])).toEqual([["bareme_valeur", "J18"]]);
+    // The same old note beside a changed value: the text is no longer knowledge, both are anomalies.
+    const valeur = auditer(modifierFeuille(octets, "Barèmes", (xml) => remplacerCellule(xml, "C18", { valeur: 34000 })));
+    expect(valeur.constats.map((c) => [c.genre, c.cellule])).toEqual([["bareme_valeur", "C18"], ["bareme_valeur", "J18"]]);
+    // A table's date d'effet written in its source line stays strict.
+    const ligne = [...lecteur.cellules("Barèmes")].find(([, c]) => typeof c.valeur === "string" && c.valeur.startsWith("En vigueur depuis le "))!;
+    const date = auditer(modifierFeuille(octets, "Barèmes", (xml) => remplacerCellule(xml, ligne[0], { valeur: (ligne[1].valeur as string).replace(/\d{2}\/\d{2}\/\d{4}/, "01/01/2020") })));
+    expect(date.constats.map((c) => [c.genre, c.cellule])).toEqual([["bareme_valeur", ligne[0]]]);
   });
 
   it("une version inconnue est refusée en français, avec les versions connues", () => {
@@ -210,5 +266,72 @@ describe("registre des dispositions", () => {
         ).toEqual([]);
       }
     }
+  });
+});
+
+/**
+ * Layout version 2 (évaluation, fiche CALEOL, plan d'apurement: 2.0.0), released with the dossiers of
+ * tests/fixtures/dossiers/v2/ (generated by tests/fixtures/dossiers/generer.ts, recalculated by
+ * LibreOffice). Same rule as v1: never regenerated, audited forever. The grid stays in layout 1.
+ */
+describe("dossiers de la version de disposition 2 (tests/fixtures/dossiers/v2)", () => {
+  const DOSSIER_V2 = fileURLToPath(new URL("../fixtures/dossiers/v2/", import.meta.url));
+  const v2 = new Map<string, Uint8Array>();
+  const FALSIFICATIONS_V2 = Object.fromEntries(Object.entries(FALSIFICATIONS).filter(([n]) => n !== "competences.xlsx"));
+  beforeAll(async () => {
+    for (const nom of (await readdir(DOSSIER_V2)).filter((n) => n.endsWith(".xlsx")).sort()) v2.set(nom, new Uint8Array(await readFile(join(DOSSIER_V2, nom))));
+  });
+
+  /** Where the current (layout 2) template shows the result `id`. */
+  function positionV2(rapport: RapportAudit, id: string): { feuille: string; ref: string } {
+    const m = rapport.modele!;
+    const spec = construireModele(m.type, { date: m.dateBaremes, ...(m.options.candidats !== undefined ? { candidats: Number(m.options.candidats) } : {}), ...(m.options.zone !== undefined ? { zone: m.options.zone as never } : {}) });
+    const { feuille, cellule } = celluleParId(spec, id);
+    return { feuille: feuille.nom, ref: cellule.ref };
+  }
+
+  it("un dossier rempli de chaque modèle en disposition 2 et un énoncé complété de chaque exercice sont présents", () => {
+    expect([...v2.keys()]).toEqual(Object.keys(FALSIFICATIONS_V2).sort());
+  });
+
+  it.each(Object.keys(FALSIFICATIONS_V2))("%s : version 2.0.0, disposition 2, conforme, chaque valeur comparée, instant de génération enregistré", (nom) => {
+    const r = auditer(v2.get(nom)!);
+    expect(r.modele).toMatchObject({ version: "2.0.0", disposition: 2 });
+    expect(r.constats.map((c) => `${c.genre} ${c.feuille}!${c.cellule} ${c.message}`)).toEqual([]);
+    expect(r.valeursNonCalculees).toBe(0);
+    expect(r.controles.every((c) => c.statut === "ok")).toBe(true);
+    const meta = [...lireClasseurXlsx(v2.get(nom)!).cellules("LogSoc_meta").values()].map((c) => c.valeur);
+    expect(meta[meta.indexOf("genere_le") + 1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  });
+
+  it("les chiffres calculés à la main sont ceux que LibreOffice a enregistrés (évaluation, plan)", () => {
+    for (const type of ["evaluation", "apurement"] as const) {
+      for (const [nom, attendu] of Object.entries(FIGURES_FIXTURES[type])) expect(parNom(v2.get(`${type}.xlsx`)!, nom).valeur, `${type} ${nom}`).toBeCloseTo(attendu, 9);
+    }
+  });
+
+  it.each(Object.entries(FALSIFICATIONS_V2))("%s falsifié (%o) : la valeur erronée est signalée à sa cellule", (nom, { id, saisie }) => {
+    const octets = v2.get(nom)!;
+    const cible = positionV2(auditer(octets), id);
+    const lu = lireClasseurXlsx(octets).cellule(cible.feuille, cible.ref)?.valeur;
+    expect(typeof lu).toBe("number");
+    const faux = (lu as number) + 7;
+    const falsifie = modifierFeuille(octets, cible.feuille, (xml) => (saisie ? remplacerCellule(xml, cible.ref, { valeur: faux }) : remplacerValeurCachee(xml, cible.ref, faux)));
+    const r = auditer(falsifie);
+    expect(r.conforme).toBe(false);
+    expect(r.constats.map((c) => [c.genre, c.feuille, c.cellule, c.trouve])).toContainEqual(["valeur_erronee", cible.feuille, cible.ref, faux]);
+  });
+
+  it("logsoc verifier : code 0 sur les dossiers v1 et v2 ensemble, 1 dès qu'un dossier v2 est falsifié", async () => {
+    const chemins = [...[...fichiers.keys()].map((n) => join(DOSSIER_V1, n)), ...[...v2.keys()].map((n) => join(DOSSIER_V2, n))];
+    expect((await enMemoire("verifier", ...chemins)).code).toBe(0);
+    const octets = v2.get("apurement.xlsx")!;
+    const total = parNom(octets, "TOTAL_REMBOURSE");
+    const falsifie = join(temporaire, "apurement-v2-falsifie.xlsx");
+    await writeFile(falsifie, modifierFeuille(octets, total.feuille, (xml) => remplacerValeurCachee(xml, total.ref, 1100)));
+    const r = await enMemoire("verifier", "--details", ...chemins, falsifie);
+    expect(r.code).toBe(1);
+    // 1 000,10 € by hand: every cent of the debt (FIGURES_FIXTURES), the file shows 1 100.
+    expect(r.out).toMatch(/1\s?000,10\s?€/);
   });
 });

@@ -1,5 +1,5 @@
 import type { RapportAudit, RapportClasseur, StatutControle } from "#shared/audit/audit.ts";
-import { LIBELLES_GENRE, type ValeurConstat } from "#shared/audit/constats.ts";
+import { etapesEnTexte, LIBELLES_GENRE, type ValeurConstat } from "#shared/audit/constats.ts";
 import { dateFr } from "#shared/baremes/catalogue.ts";
 
 /**
@@ -18,7 +18,7 @@ export const LARGEURS_RAPPORT = [10, 62, 26, 24, 24, 100];
 /** Findings listed per dossier; beyond, a line says how many more (they are all outlined). */
 export const CONSTATS_LISTES_MAX = 500;
 
-export type NatureLigne = "titre" | "resume" | "section" | "entete" | "controle" | "constat" | "competence" | "note" | "vide";
+export type NatureLigne = "titre" | "resume" | "section" | "entete" | "controle" | "constat" | "etapes" | "competence" | "note" | "vide";
 
 export interface LigneRapport {
   nature: NatureLigne;
@@ -65,6 +65,8 @@ function lignesDossier(d: RapportAudit, lignes: LigneRapport[]): void {
     for (const c of d.constats.slice(0, CONSTATS_LISTES_MAX)) {
       const lien = c.feuille !== null && c.cellule !== null ? { feuille: c.feuille, cellule: c.cellule } : undefined;
       lignes.push(ligne("constat", ["✗", LIBELLES_GENRE[c.genre], adresse(c.feuille, c.cellule), texte(c.attendu), texte(c.trouve), c.message], { statut: "erreur", ...(lien ? { lien } : {}) }));
+      // A wrong figure: how the expected value is reached, step by step, under its message (column F).
+      if (c.etapes) lignes.push(ligne("etapes", ["", "Calcul attendu", "", "", "", etapesEnTexte(c.etapes)]));
     }
     if (d.constats.length > CONSTATS_LISTES_MAX) {
       lignes.push(ligne("note", ["", `… et ${d.constats.length - CONSTATS_LISTES_MAX} autre(s) anomalie(s), toutes encadrées en rouge dans leurs feuilles : corrigez d'abord celles-ci, puis relancez le contrôle.`]));

@@ -10,19 +10,22 @@ import { texteAffichable } from "#shared/audit/texteSur.ts";
  */
 
 const sur = (c: Cellule): Cellule => (typeof c === "string" ? texteAffichable(c) : c);
+/** The steps column keeps its line breaks (LogSoc's own text), each line neutralised. */
+const surLignes = (c: Cellule): Cellule => (typeof c === "string" ? c.split("\n").map(texteAffichable).join("\n") : c);
 
 export async function ecrireRapportXlsx(chemin: string, resultats: readonly ResultatFichier[], remplacer = false): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
-  const feuille = (nom: string, colonnes: readonly string[], lignes: Cellule[][], largeurs: number[]) => {
+  const feuille = (nom: string, colonnes: readonly string[], lignes: Cellule[][], largeurs: number[], multiligne: number | null = null) => {
     const ws = wb.addWorksheet(nom, { views: [{ state: "frozen", ySplit: 1 }] });
     ws.addRow([...colonnes]).font = { bold: true };
     // Strings stay strings: exceljs writes a text starting with « = » as text, never as a formula.
-    for (const l of lignes) ws.addRow(l.map(sur));
+    for (const l of lignes) ws.addRow(l.map((c, i) => (i === multiligne ? surLignes(c) : sur(c))));
     ws.columns.forEach((c, i) => (c.width = largeurs[i] ?? 16));
+    if (multiligne !== null) ws.getColumn(multiligne + 1).alignment = { wrapText: true, vertical: "top" };
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: colonnes.length } };
   };
   feuille("Dossiers", COLONNES_DOSSIERS, lignesDossiers(resultats), [40, 22, 34, 9, 12, 12, 18, 18, 11, 40, 40, 60]);
-  feuille("Constats", COLONNES_CONSTATS, lignesConstats(resultats), [40, 22, 22, 9, 18, 18, 34, 90]);
+  feuille("Constats", COLONNES_CONSTATS, lignesConstats(resultats), [40, 22, 22, 9, 18, 18, 34, 90, 100], COLONNES_CONSTATS.length - 1);
   await writeFile(chemin, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), { flag: remplacer ? "w" : "wx" });
   return [chemin];
 }

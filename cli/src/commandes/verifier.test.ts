@@ -129,7 +129,7 @@ describe("logsoc verifier", () => {
       [f("tronque.xlsx"), undefined, "Illisible ou refusé", undefined],
     ]);
     const constats = lignes("Constats");
-    expect(constats[0]).toEqual(["Fichier", "Dossier (feuille de métadonnées)", "Feuille", "Cellule", "Attendu", "Trouvé", "Règle", "Message"]);
+    expect(constats[0]).toEqual(["Fichier", "Dossier (feuille de métadonnées)", "Feuille", "Cellule", "Attendu", "Trouvé", "Règle", "Message", "Étapes du calcul attendu"]);
     expect(constats.slice(1).map((l) => [l[2], l[3], l[6]])).toEqual(["B14", "B15", "B16", "B17"].map((c) => ["Plan d'apurement", c, "Valeur erronée"]));
     const encore = await enMemoire("verifier", f("corrige.xlsx"), "--rapport", rapport);
     expect(encore.code).toBe(2);
@@ -146,7 +146,7 @@ describe("logsoc verifier", () => {
     expect(dossiers.startsWith("\ufeffFichier;Dossier (feuille de métadonnées);Modèle;Version;Version de disposition;")).toBe(true);
     expect(dossiers).toContain(";Anomalies;4;");
     const constats = (await readFile(f("bilan-constats.csv"), "utf8")).split("\r\n");
-    expect(constats[0]).toBe("\ufeffFichier;Dossier (feuille de métadonnées);Feuille;Cellule;Attendu;Trouvé;Règle;Message");
+    expect(constats[0]).toBe("\ufeffFichier;Dossier (feuille de métadonnées);Feuille;Cellule;Attendu;Trouvé;Règle;Message;Étapes du calcul attendu");
     // 4 missing answers in the énoncé, 1 value no longer computed by the template (2 shown).
     expect(constats.filter((l) => l.includes(";Valeur erronée;"))).toHaveLength(5);
     // The modified formula is reported as text: « '=1+1 », never « =1+1 ».

@@ -8,6 +8,7 @@ import { nombreMeta } from "../comparaison.ts";
 import type { Constat } from "../constats.ts";
 import { ContexteDossier } from "../contexte.ts";
 import { dispositionDe, dispositions } from "../dispositions.ts";
+import { catalogueConnuLe, instantGeneration } from "../connaissance.ts";
 import type { LecteurClasseur } from "../lecteur.ts";
 import type { MetaLue } from "../metadonnees.ts";
 import { preparer, type Prepare } from "../preparation.ts";
@@ -83,6 +84,10 @@ export function lireEntete(lecteur: LecteurClasseur, meta: MetaLue, catalogue: C
   if (dateBaremes === null) {
     return rapportSansModele("Métadonnées altérées : la date des barèmes (ligne « date_baremes » de la feuille LogSoc_meta) est absente ou n'est pas une date.", meta, ligne("date_baremes")?.ref ?? null);
   }
+  const generation = instantGeneration(meta);
+  if ("erreur" in generation) return rapportSansModele(generation.erreur, meta, generation.ref);
+  // Recomputed with the barèmes as known when the dossier was generated (DESIGN §8).
+  const catalogueAlors = generation.instant === null ? catalogue : catalogueConnuLe(catalogue, generation.instant);
   const options: Record<string, string | number> = {};
   for (const [cle, l] of meta.lignes) {
     const v = l.valeur;
@@ -103,11 +108,13 @@ export function lireEntete(lecteur: LecteurClasseur, meta: MetaLue, catalogue: C
 
   let p: Prepare;
   try {
-    p = preparer(disposition, dateBaremes, options, exercice?.role ?? null, catalogue);
+    p = preparer(disposition, dateBaremes, options, exercice?.role ?? null, catalogueAlors);
   } catch (e) {
     const raison = estErreurLogsoc(e) || e instanceof Error ? e.message : String(e);
     return rapportSansModele(`Le modèle ne peut pas être reconstruit à partir des métadonnées (barèmes du ${dateFr(dateBaremes)}, options ${JSON.stringify(options)}) : ${raison}`, meta, ligne("date_baremes")?.ref ?? null);
   }
   const modele = { type, titre: DESCRIPTIONS_MODELES[type].titre, version, disposition: disposition.numero, dateBaremes, options };
-  return new ContexteDossier(lecteur, meta, catalogue, modele, exercice, p);
+  const ctx = new ContexteDossier(lecteur, meta, catalogueAlors, modele, exercice, p);
+  if (catalogueAlors !== catalogue) ctx.connaissance = { instant: generation.instant!, aujourdhui: catalogue, disposition, options };
+  return ctx;
 }

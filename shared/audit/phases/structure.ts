@@ -4,6 +4,7 @@ import { enConstat, memeConstante, valeurCellule } from "../comparaison.ts";
 import type { ContexteDossier } from "../contexte.ts";
 import { referenceNom } from "../formules.ts";
 import { valeurLisible } from "../saisies.ts";
+import { CLE_GENERE_LE } from "../connaissance.ts";
 
 /**
  * Phase 2, the workbook's structure: every sheet of the template is there (under the name the
@@ -30,10 +31,12 @@ export function verifierStructure(ctx: ContexteDossier): void {
   const feuilleMeta = actif.feuilles.find((f) => f.cle === "meta");
   for (const c of feuilleMeta?.cellules ?? []) {
     if (c.valeur === undefined || !/^B\d+$/.test(c.ref)) continue;
+    const cleLigne = feuilleMeta!.cellules.find((x) => x.ref === `A${c.ref.slice(1)}`)?.valeur;
+    // The generation instant is the dossier's own (read in phase 1), not the rebuilt template's.
+    if (cleLigne === CLE_GENERE_LE) continue;
     const attendu = valeurCellule(c.valeur, ctx.noms);
     const lu = ctx.lecteur.cellule(meta.feuille, c.ref)?.valeur;
     if (!memeConstante(attendu, lu)) {
-      const cleLigne = feuilleMeta!.cellules.find((x) => x.ref === `A${c.ref.slice(1)}`)?.valeur;
       ctx.ajouter({ genre: "metadonnees", feuille: meta.feuille, cellule: c.ref, attendu, trouve: enConstat(lu), message: `Métadonnées altérées : la ligne « ${String(cleLigne)} » vaut ${valeurLisible(lu, c.format)} au lieu de ${valeurLisible(attendu, c.format)}.` });
     }
   }

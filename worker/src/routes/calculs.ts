@@ -84,7 +84,7 @@ const SchemaResultat = z.object({
   resultat: z
     .union([z.number(), z.string(), z.boolean(), z.array(z.array(z.union([z.number(), z.string(), z.boolean(), z.null()])))])
     .describe("La valeur que rend la fonction Excel ; un tableau (plan d'apurement) est une liste de lignes, dates AAAA-MM-JJ."),
-  statut: z.enum(STATUTS).optional().describe("Le statut le plus faible des valeurs de barème utilisées (officiel > calcule > non_verifie > estimation) ; officiel si aucune."),
+  statut: z.enum(STATUTS).optional().describe("Le statut le plus faible des valeurs de barème utilisées (officiel > calcule > estimation > non_verifie) ; officiel si aucune."),
   etapes: z.array(SchemaEtape).optional().describe("Avec ?expliquer=1 : les étapes du calcul, la dernière donnant le résultat ; chaque nombre utilisé est la valeur d'une étape antérieure ou une entrée."),
 });
 

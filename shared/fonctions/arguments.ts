@@ -207,6 +207,8 @@ function coercerSelonType(def: DefinitionArgument, v: ValeurBrute): ValeurArgume
     case "nombre":
       return enNombre(v, def.nom);
     case "entier": {
+      // A single numeric cell is by far the common case: it stays a number (no Decimal round trip).
+      if (typeof v === "number" && Number.isFinite(v)) return v;
       const n = enNombre(v, def.nom);
       return n === null ? null : n.toNumber();
     }

@@ -4,7 +4,7 @@
  */
 export type { BaremeEtape, Etape, Explication, Operation, TypeOperation } from "./types.ts";
 export { SANS_TRACE, Traceur, baremeEtape, extraire, statutDesEtapes, type Ref, type Trace } from "./traceur.ts";
-export { expliquer, expliquerObjet, saitExpliquer } from "./fonctions.ts";
+export { expliquer, expliquerObjet } from "./fonctions.ts";
 export { verifierEtapes, recalculer, operandes } from "./verification.ts";
 export { explicationEnTexte, etapeEnLignes, valeurLisible, calculLisible, formatDecimal } from "./texte.ts";
 export { expliquerModele, expliquerIndicateur, type ContexteModele, type TypeModeleExplique } from "./modeles.ts";

@@ -1,5 +1,5 @@
 import type { Statut } from "../baremes/schema.ts";
-import type { Resultat } from "../fonctions/types.ts";
+import type { Resultat } from "../fonctions/resultat.ts";
 
 /**
  * An explanation (DESIGN §7): ordered steps, the last one giving the result. Every number a step uses

@@ -7,6 +7,7 @@ import { plafondRessources } from "../plafondsRessources.ts";
 import { CATALOGUE, dateFr, type CatalogueBaremes } from "../baremes/catalogue.ts";
 import { clesFeuilles, valeurParCle } from "../baremes/cle.ts";
 import { ErreurLogsoc } from "../errors.ts";
+import { baremeEtape } from "../explication/traceur.ts";
 import type { ContexteCalcul, DefinitionFonction } from "./types.ts";
 
 const ARG_DATE = {
@@ -60,12 +61,12 @@ export const RSA_FORFAITAIRE: DefinitionFonction = {
     ARG_PERSONNES_25_PLUS,
   ],
   resultat: { type: "nombre", format: "euros" },
-  calculer(brut, ctx) {
+  calculer(brut, ctx, trace) {
     const a = valider(RsaForfaitaireArgs, brut);
     return rsaForfaitaire(
       { couple: a.couple, enfants: a.enfants, ...(a.personnes_25_plus !== undefined ? { personnes25Plus: a.personnes_25_plus } : {}) },
       a.date ?? ctx.aujourdhui,
-      { forfaitLogement: a.forfait_logement, isolementMajore: a.isolement_majore, catalogue: catalogue(ctx) },
+      { forfaitLogement: a.forfait_logement, isolementMajore: a.isolement_majore, catalogue: catalogue(ctx), ...(trace !== undefined ? { trace } : {}) },
     ).toNumber();
   },
 };
@@ -81,9 +82,9 @@ export const QUOTITE_SAISISSABLE: DefinitionFonction = {
     ARG_DATE,
   ],
   resultat: { type: "nombre", format: "euros" },
-  calculer(brut, ctx) {
+  calculer(brut, ctx, trace) {
     const a = valider(QuotiteSaisissableArgs, brut);
-    return quotiteSaisissable(a.remuneration_mensuelle_nette, a.personnes_a_charge, a.date ?? ctx.aujourdhui, catalogue(ctx)).toNumber();
+    return quotiteSaisissable(a.remuneration_mensuelle_nette, a.personnes_a_charge, a.date ?? ctx.aujourdhui, catalogue(ctx), trace).toNumber();
   },
 };
 
@@ -121,7 +122,7 @@ export const CAPACITE_REMBOURSEMENT: DefinitionFonction = {
     ARG_PERSONNES_25_PLUS,
   ],
   resultat: { type: "nombre", format: "euros" },
-  calculer(brut, ctx) {
+  calculer(brut, ctx, trace) {
     const a = valider(CapaciteRemboursementArgs, brut);
     return capaciteRemboursement(
       {
@@ -135,6 +136,7 @@ export const CAPACITE_REMBOURSEMENT: DefinitionFonction = {
       },
       a.date ?? ctx.aujourdhui,
       catalogue(ctx),
+      trace,
     ).toNumber();
   },
 };
@@ -151,9 +153,9 @@ export const PLAFOND_RESSOURCES: DefinitionFonction = {
     ARG_DATE,
   ],
   resultat: { type: "nombre", format: "euros" },
-  calculer(brut, ctx) {
+  calculer(brut, ctx, trace) {
     const a = valider(PlafondRessourcesArgs, brut);
-    return plafondRessources(a.financement, a.categorie, a.zone, a.date ?? ctx.aujourdhui, catalogue(ctx)).toNumber();
+    return plafondRessources(a.financement, a.categorie, a.zone, a.date ?? ctx.aujourdhui, catalogue(ctx), trace).toNumber();
   },
 };
 
@@ -168,7 +170,7 @@ export const BAREME: DefinitionFonction = {
     { nom: "cle", description: "Chemin de la valeur dans le barème, noms séparés par des points (majuscules indifférentes).", type: "texte", optionnel: true, defaut: "la valeur principale du barème" },
   ],
   resultat: { type: "valeur" },
-  calculer(brut, ctx) {
+  calculer(brut, ctx, trace) {
     const a = valider(BaremeArgs, brut);
     const cat = catalogue(ctx);
     const b = cat.bareme(a.identifiant);
@@ -181,7 +183,10 @@ export const BAREME: DefinitionFonction = {
         ["cle"],
       );
     }
-    return valeurParCle(version.valeurs, cle, { bareme: b.id, dateEffet: dateFr(version.dateEffet) }).valeur;
+    const trouvee = valeurParCle(version.valeurs, cle, { bareme: b.id, dateEffet: dateFr(version.dateEffet) });
+    // The barème's unit is a sentence (« € par mois (montant pour une personne seule) ; taux … »): its first part names the unit.
+    trace?.bareme(`${b.libelle} : ${trouvee.cle}`, trouvee.valeur, b.unite.split(/\s*[:;(]/)[0]!.trim(), baremeEtape(b.id, version, trouvee.cle), version.source.reference);
+    return trouvee.valeur;
   },
 };
 

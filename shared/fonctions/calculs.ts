@@ -19,10 +19,10 @@ export const RESTE_A_VIVRE: DefinitionFonction = {
     { nom: "methode", description: "Méthode : mensuel, jour_personne, uc ou jour_uc.", type: "texte", optionnel: true, defaut: "mensuel" },
   ],
   resultat: { type: "nombre", format: "euros" },
-  calculer(brut) {
+  calculer(brut, _ctx, trace) {
     const a = valider(ResteAVivreArgs, brut);
     const foyer = { personnes14Plus: a.personnes_14_plus, enfantsMoins14: a.enfants_moins_14 };
-    return resteAVivre(a.ressources, a.charges, foyer, a.methode).toNumber();
+    return resteAVivre(a.ressources, a.charges, foyer, a.methode, {}, trace).toNumber();
   },
 };
 
@@ -37,9 +37,9 @@ export const TAUX_EFFORT: DefinitionFonction = {
     { nom: "ressources", description: "Ressources mensuelles des personnes qui vivront au foyer, en euros.", type: "montant", optionnel: false },
   ],
   resultat: { type: "nombre", format: "taux" },
-  calculer(brut) {
+  calculer(brut, _ctx, trace) {
     const a = valider(TauxEffortArgs, brut);
-    return tauxEffort(a.loyer, a.charges, a.aide_logement, a.ressources).toNumber();
+    return tauxEffort(a.loyer, a.charges, a.aide_logement, a.ressources, trace).toNumber();
   },
 };
 
@@ -56,15 +56,18 @@ export const PLAN_APUREMENT: DefinitionFonction = {
   ],
   // N°, Échéance (a date cell), then amounts: as ENTETE_PLAN lists them.
   resultat: { type: "tableau", colonnes: ["entier", null, "euros", "euros", "euros", "euros"] },
-  calculer(brut) {
+  calculer(brut, _ctx, trace) {
     const a = valider(PlanApurementArgs, brut);
-    const plan = planApurement({
-      dette: a.dette,
-      mensualite: a.mensualite ?? null,
-      duree: a.duree ?? null,
-      premiereEcheance: (a.premiere_echeance as DateISO | undefined) ?? null,
-      loyerResiduel: a.loyer_residuel ?? null,
-    });
+    const plan = planApurement(
+      {
+        dette: a.dette,
+        mensualite: a.mensualite ?? null,
+        duree: a.duree ?? null,
+        premiereEcheance: (a.premiere_echeance as DateISO | undefined) ?? null,
+        loyerResiduel: a.loyer_residuel ?? null,
+      },
+      trace === undefined ? {} : { trace },
+    );
     const lignes: Cellule[][] = [[...ENTETE_PLAN]];
     for (const e of plan.echeances) {
       lignes.push([
@@ -91,9 +94,9 @@ export const UNITES_CONSOMMATION: DefinitionFonction = {
     { nom: "enfants_moins_14", description: "Nombre d'enfants de moins de 14 ans.", type: "entier", optionnel: true, defaut: "0" },
   ],
   resultat: { type: "nombre", format: "decimal" },
-  calculer(brut) {
+  calculer(brut, _ctx, trace) {
     const a = valider(UnitesConsommationArgs, brut);
-    return unitesConsommation({ personnes14Plus: a.personnes_14_plus, enfantsMoins14: a.enfants_moins_14 }).toNumber();
+    return unitesConsommation({ personnes14Plus: a.personnes_14_plus, enfantsMoins14: a.enfants_moins_14 }, undefined, undefined, trace).toNumber();
   },
 };
 

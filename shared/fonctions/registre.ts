@@ -5,6 +5,7 @@ import { FONCTIONS_CALCUL } from "./calculs.ts";
 import { FONCTIONS_BAREMES } from "./baremes.ts";
 import { CATALOGUE } from "../baremes/catalogue.ts";
 import type { ContexteCalcul, DefinitionFonction, Resultat } from "./types.ts";
+import type { Trace } from "../explication/traceur.ts";
 
 /** Every LOGSOC function, in the order Excel and `logsoc calc --help` list them. */
 export const FONCTIONS: readonly DefinitionFonction[] = [...FONCTIONS_CALCUL, ...FONCTIONS_BAREMES];
@@ -64,7 +65,7 @@ export function evaluer(nom: string, valeurs: readonly ValeurBrute[], ctx?: Part
 }
 
 /** Positional call of a definition already looked up (Excel's adapters hold theirs). */
-export function evaluerDefinition(f: DefinitionFonction, valeurs: readonly ValeurBrute[], ctx?: Partial<ContexteCalcul>): Resultat {
+export function evaluerDefinition(f: DefinitionFonction, valeurs: readonly ValeurBrute[], ctx?: Partial<ContexteCalcul>, trace?: Trace): Resultat {
   if (valeurs.length > f.arguments.length) {
     throw new ErreurLogsoc("ENTREE_INVALIDE", `${f.nom} accepte au plus ${f.arguments.length} arguments (${valeurs.length} reçus).`, [f.nom]);
   }
@@ -74,7 +75,7 @@ export function evaluerDefinition(f: DefinitionFonction, valeurs: readonly Valeu
     const v = coercer(def, valeurs[i]);
     if (v !== null) args[def.nom] = v;
   }
-  return f.calculer(args, contexte(ctx));
+  return f.calculer(args, contexte(ctx), trace);
 }
 
 /** Named call, as the API makes it: keys are the Excel argument names; unknown keys are refused. */
@@ -83,12 +84,12 @@ export function evaluerObjet(nom: string, valeurs: Readonly<Record<string, Valeu
 }
 
 /** Named call of a given definition (the API routes hold theirs; a test registers a fixture function). */
-export function evaluerObjetAvec(f: DefinitionFonction, valeurs: Readonly<Record<string, ValeurBrute>>, ctx?: Partial<ContexteCalcul>): Resultat {
+export function evaluerObjetAvec(f: DefinitionFonction, valeurs: Readonly<Record<string, ValeurBrute>>, ctx?: Partial<ContexteCalcul>, trace?: Trace): Resultat {
   const inconnus = Object.keys(valeurs).filter((k) => !f.arguments.some((a) => a.nom === k));
   if (inconnus.length > 0) {
     throw new ErreurLogsoc("ENTREE_INVALIDE", `Argument(s) inconnu(s) pour ${f.nom} : ${inconnus.join(", ")}. Attendus : ${f.arguments.map((a) => a.nom).join(", ")}.`, inconnus);
   }
   const args: Record<string, ValeurArgument> = {};
   for (const def of f.arguments) args[def.nom] = coercer(def, valeurs[def.nom]);
-  return f.calculer(args, contexte(ctx));
+  return f.calculer(args, contexte(ctx), trace);
 }

@@ -2,17 +2,10 @@ import type { z } from "zod";
 import type { DateISO } from "../date.ts";
 import type { CatalogueBaremes } from "../baremes/catalogue.ts";
 import type { DefinitionArgument, ValeurArgument } from "./arguments.ts";
+import type { Trace } from "../explication/traceur.ts";
 
-/** A date inside a returned table: the Excel adapter turns it into a serial number, the CLI and API into ISO. */
-export interface CelluleDate {
-  readonly date: DateISO;
-}
-export type Cellule = number | string | boolean | null | CelluleDate;
-export type Resultat = number | string | boolean | Cellule[][];
-
-export function estCelluleDate(c: unknown): c is CelluleDate {
-  return typeof c === "object" && c !== null && "date" in c;
-}
+export { estCelluleDate, type Cellule, type CelluleDate, type Resultat } from "./resultat.ts";
+import type { Resultat } from "./resultat.ts";
 
 /** What an evaluation may need besides its arguments; adapters supply it. */
 export interface ContexteCalcul {
@@ -56,7 +49,11 @@ export interface DefinitionFonction {
   /** The zod schema `calculer` validates its arguments with: the API documents its body from it (bounds, enums). */
   schema?: z.ZodType;
   /** Arguments are the coerced, not yet validated values keyed by argument name. */
-  calculer(args: Record<string, ValeurArgument>, ctx: ContexteCalcul): Resultat;
+  /**
+   * `trace` records the steps of the computation (DESIGN §7): the explanation is this very call, given a
+   * recorder; without one the engine records nothing.
+   */
+  calculer(args: Record<string, ValeurArgument>, ctx: ContexteCalcul, trace?: Trace): Resultat;
 }
 
 export const RESULTAT_PAR_DEFAUT: FormeResultat = { type: "nombre", format: "decimal" };

@@ -1,10 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { SOFFICE } from "../libreoffice/recalcul.ts";
+import { convertir } from "../libreoffice/recalcul.ts";
 
 const executer = promisify(execFile);
 
@@ -14,13 +13,6 @@ const executer = promisify(execFile);
  * load (exceljs writes no cached results) and keeps this run away from any other soffice. Hidden sheets
  * are not exported. Several files go through one soffice call: its start-up dominates.
  */
-
-const REGISTRE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
 
 export interface Impression {
   /** The PDF bytes. */
@@ -34,22 +26,11 @@ export interface Impression {
 export async function imprimer(fichiers: ReadonlyMap<string, Uint8Array>): Promise<Map<string, Impression>> {
   const racine = await mkdtemp(join(tmpdir(), "logsoc-pdf-"));
   try {
-    const profil = join(racine, "profil");
-    const entree = join(racine, "entree");
-    const sortie = join(racine, "sortie");
-    await mkdir(join(profil, "user"), { recursive: true });
-    await mkdir(entree, { recursive: true });
-    await mkdir(sortie, { recursive: true });
-    await writeFile(join(profil, "user", "registrymodifications.xcu"), REGISTRE);
-    for (const [nom, octets] of fichiers) {
+    const noms = [...fichiers.keys()];
+    for (const nom of noms) {
       if (!/^[\w.-]+\.xlsx$/.test(nom)) throw new Error(`Nom de fichier inattendu : ${nom}`);
-      await writeFile(join(entree, nom), octets);
     }
-    await executer(
-      SOFFICE,
-      [`-env:UserInstallation=${pathToFileURL(profil).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir", sortie, ...[...fichiers.keys()].map((n) => join(entree, n))],
-      { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
-    );
+    const sortie = await convertir(racine, noms, fichiers, "pdf");
     const produits = new Set(await readdir(sortie));
     const resultat = new Map<string, Impression>();
     for (const nom of fichiers.keys()) {

@@ -62,7 +62,15 @@ export async function recalculer(fichiers: ReadonlyMap<string, Uint8Array>, lots
   }
 }
 
-async function recalculerLot(dossier: string, noms: readonly string[], fichiers: ReadonlyMap<string, Uint8Array>): Promise<void> {
+function recalculerLot(dossier: string, noms: readonly string[], fichiers: ReadonlyMap<string, Uint8Array>): Promise<string> {
+  return convertir(dossier, noms, fichiers, "xlsx:Calc MS Excel 2007 XML");
+}
+
+/**
+ * One soffice call, with a private profile that recalculates on load, converting the named files into
+ * `dossier/sortie` with the `--convert-to` filter given (recalculated .xlsx, or a PDF export). Returns that folder.
+ */
+export async function convertir(dossier: string, noms: readonly string[], fichiers: ReadonlyMap<string, Uint8Array>, filtre: string): Promise<string> {
   const profil = join(dossier, "profil");
   const entree = join(dossier, "entree");
   const sortie = join(dossier, "sortie");
@@ -79,11 +87,12 @@ async function recalculerLot(dossier: string, noms: readonly string[], fichiers:
       "--norestore",
       "--nolockcheck",
       "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
+      filtre,
       "--outdir",
       sortie,
       ...noms.map((n) => join(entree, n)),
     ],
     { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
   );
+  return sortie;
 }
